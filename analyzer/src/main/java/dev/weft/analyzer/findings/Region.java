@@ -17,6 +17,9 @@ import com.google.common.collect.ImmutableList;
  *     into final locals before the runtime call
  * @param facts the proof, one sentence each, for a person ("a[i] written only at index i: distinct
  *     across iterations (GCD test)", "Util.norm(double[]) reads only its argument")
+ * @param runtimeChecks Java boolean expressions (in the scope just before the region) that must
+ *     hold for the parallel version to be safe, e.g. {@code a != b}; empty when none. The rewrite
+ *     emits {@code if (checks) <parallel> else <original>} (DESIGN.md §2, "Aliasing")
  * @param needsFpReassociation true when a {@code float}/{@code double} reduction is involved: only
  *     rewritten with the user's opt-in
  */
@@ -30,4 +33,5 @@ public record Region(
     ImmutableList<Accumulator> accumulators,
     ImmutableList<String> captures,
     ImmutableList<String> facts,
+    ImmutableList<String> runtimeChecks,
     boolean needsFpReassociation) {}

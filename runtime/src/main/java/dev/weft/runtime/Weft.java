@@ -1,7 +1,5 @@
 package dev.weft.runtime;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -23,8 +21,10 @@ import java.util.function.Supplier;
  * <p>{@code workPerIteration} is the analyzer's estimate of the operations one iteration costs; the
  * runtime multiplies it by the trip count and runs small regions inline on the calling thread.
  *
- * <p>TODO(runtime): these bodies are the sequential reference semantics; the work-stealing
- * implementation replaces them and must agree with them on every input.
+ * <p>Each method runs on the pool of the task that calls it, or on {@link WeftPool#common()} outside
+ * any task (one participant per available processor; {@code -Dweft.parallelism=N} or
+ * {@code WEFT_PARALLELISM=N} overrides). The calling thread takes part in the work. See
+ * {@link WeftPool} for the implementation overview.
  */
 public final class Weft {
 
@@ -34,12 +34,12 @@ public final class Weft {
 
   /** {@code for (int i = from; i < to; i++) body} with independent iterations. */
   public static void forRange(int from, int to, long workPerIteration, IntRangeBody body) {
-    if (from < to) body.run(from, to);
+    if (from < to) WeftPool.routed(WeftPool.current()).forRange(from, to, workPerIteration, body);
   }
 
   /** {@code for (long i = from; i < to; i++) body} with independent iterations. */
   public static void forRange(long from, long to, long workPerIteration, LongRangeBody body) {
-    if (from < to) body.run(from, to);
+    if (from < to) WeftPool.routed(WeftPool.current()).forRange(from, to, workPerIteration, body);
   }
 
   // ---- scalar reductions -------------------------------------------------------------------
@@ -50,13 +50,13 @@ public final class Weft {
    */
   public static int reduceInt(
       int from, int to, long workPerIteration, int identity, IntRangeToInt chunk, IntBinaryOperator combiner) {
-    return from < to ? combiner.applyAsInt(identity, chunk.apply(from, to)) : identity;
+    return from < to ? WeftPool.routed(WeftPool.current()).reduceInt(from, to, workPerIteration, identity, chunk, combiner) : identity;
   }
 
   /** As {@link #reduceInt}, for {@code long}. */
   public static long reduceLong(
       int from, int to, long workPerIteration, long identity, IntRangeToLong chunk, LongBinaryOperator combiner) {
-    return from < to ? combiner.applyAsLong(identity, chunk.apply(from, to)) : identity;
+    return from < to ? WeftPool.routed(WeftPool.current()).reduceLong(from, to, workPerIteration, identity, chunk, combiner) : identity;
   }
 
   /**
@@ -66,7 +66,7 @@ public final class Weft {
    */
   public static double reduceDouble(
       int from, int to, long workPerIteration, double identity, IntRangeToDouble chunk, DoubleBinaryOperator combiner) {
-    return from < to ? combiner.applyAsDouble(identity, chunk.apply(from, to)) : identity;
+    return from < to ? WeftPool.routed(WeftPool.current()).reduceDouble(from, to, workPerIteration, identity, chunk, combiner) : identity;
   }
 
   /**
@@ -75,7 +75,7 @@ public final class Weft {
    */
   public static <T> T reduce(
       int from, int to, long workPerIteration, Supplier<T> identity, IntRangeFold<T> chunk, BinaryOperator<T> combiner) {
-    return from < to ? combiner.apply(identity.get(), chunk.apply(from, to)) : identity.get();
+    return from < to ? WeftPool.routed(WeftPool.current()).reduce(from, to, workPerIteration, identity, chunk, combiner) : identity.get();
   }
 
   // ---- arenas: privatised arrays, ordered buffers, keyed views --------------------------------
@@ -87,19 +87,19 @@ public final class Weft {
    */
   public static void accumulate(
       int from, int to, long workPerIteration, int[] target, int identity, IntBinaryOperator op, IntRangeInto<int[]> body) {
-    if (from < to) body.run(from, to, target);
+    if (from < to) WeftPool.routed(WeftPool.current()).accumulate(from, to, workPerIteration, target, identity, op, body);
   }
 
   /** As {@link #accumulate(int, int, long, int[], int, IntBinaryOperator, IntRangeInto)}, for long[]. */
   public static void accumulate(
       int from, int to, long workPerIteration, long[] target, long identity, LongBinaryOperator op, IntRangeInto<long[]> body) {
-    if (from < to) body.run(from, to, target);
+    if (from < to) WeftPool.routed(WeftPool.current()).accumulate(from, to, workPerIteration, target, identity, op, body);
   }
 
   /** As above, for double[]: fixed-shape combine, like {@link #reduceDouble}. */
   public static void accumulate(
       int from, int to, long workPerIteration, double[] target, double identity, DoubleBinaryOperator op, IntRangeInto<double[]> body) {
-    if (from < to) body.run(from, to, target);
+    if (from < to) WeftPool.routed(WeftPool.current()).accumulate(from, to, workPerIteration, target, identity, op, body);
   }
 
   /**
@@ -108,21 +108,13 @@ public final class Weft {
    */
   public static <E> void appendOrdered(
       int from, int to, long workPerIteration, List<E> target, IntRangeInto<List<E>> body) {
-    if (from < to) {
-      List<E> buf = new ArrayList<>();
-      body.run(from, to, buf);
-      target.addAll(buf);
-    }
+    if (from < to) WeftPool.routed(WeftPool.current()).appendOrdered(from, to, workPerIteration, target, body);
   }
 
   /** Ordered string building: as {@link #appendOrdered(int, int, long, List, IntRangeInto)}. */
   public static void appendOrdered(
       int from, int to, long workPerIteration, StringBuilder target, IntRangeInto<StringBuilder> body) {
-    if (from < to) {
-      StringBuilder buf = new StringBuilder();
-      body.run(from, to, buf);
-      target.append(buf);
-    }
+    if (from < to) WeftPool.routed(WeftPool.current()).appendOrdered(from, to, workPerIteration, target, body);
   }
 
   /**
@@ -134,11 +126,7 @@ public final class Weft {
   public static <K, V> void mergeKeyed(
       int from, int to, long workPerIteration, Map<K, V> target,
       BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
-    if (from < to) {
-      Map<K, V> view = new LinkedHashMap<>();
-      body.run(from, to, view);
-      view.forEach((k, v) -> target.merge(k, v, merge));
-    }
+    if (from < to) WeftPool.routed(WeftPool.current()).mergeKeyed(from, to, workPerIteration, target, merge, body);
   }
 
   // ---- fork/join ----------------------------------------------------------------------------
@@ -148,41 +136,61 @@ public final class Weft {
    * divide-and-conquer code reads {@code if (Weft.wantsWork()) <fork and join> else <original>}.
    */
   public static boolean wantsWork() {
-    return false;
+    return WeftPool.wantsWork();
   }
 
   /** Runs both, possibly in parallel; returns when both are done. Left's exception wins. */
   public static void join(Runnable left, Runnable right) {
-    left.run();
-    right.run();
+    Participant p = WeftPool.current();
+    if (p != null) p.pool.joinOn(p, left, right);
+    else WeftPool.common().join(left, right);
   }
 
   /** {@code combine(left, right)}, the two computed possibly in parallel. */
   public static int joinInt(IntSupplier left, IntSupplier right, IntBinaryOperator combine) {
-    int l = left.getAsInt();
-    return combine.applyAsInt(l, right.getAsInt());
+    Participant p = WeftPool.current();
+    return p != null ? p.pool.joinIntOn(p, left, right, combine) : WeftPool.common().joinInt(left, right, combine);
   }
 
   /** {@code combine(left, right)}, the two computed possibly in parallel. */
   public static long joinLong(LongSupplier left, LongSupplier right, LongBinaryOperator combine) {
-    long l = left.getAsLong();
-    return combine.applyAsLong(l, right.getAsLong());
+    Participant p = WeftPool.current();
+    return p != null ? p.pool.joinLongOn(p, left, right, combine) : WeftPool.common().joinLong(left, right, combine);
   }
 
   /** {@code combine(left, right)}, the two computed possibly in parallel. */
   public static double joinDouble(DoubleSupplier left, DoubleSupplier right, DoubleBinaryOperator combine) {
-    double l = left.getAsDouble();
-    return combine.applyAsDouble(l, right.getAsDouble());
+    Participant p = WeftPool.current();
+    return p != null ? p.pool.joinDoubleOn(p, left, right, combine) : WeftPool.common().joinDouble(left, right, combine);
   }
 
   /** {@code combine(left, right)}, the two computed possibly in parallel. */
   public static <A, B, R> R join(Supplier<A> left, Supplier<B> right, BiFunction<? super A, ? super B, R> combine) {
-    A l = left.get();
-    return combine.apply(l, right.get());
+    Participant p = WeftPool.current();
+    return p != null ? p.pool.joinOn(p, left, right, combine) : WeftPool.common().join(left, right, combine);
   }
 
   /** Runs all, possibly in parallel; the first task's exception (in argument order) wins. */
   public static void invokeAll(Runnable... tasks) {
-    for (Runnable t : tasks) t.run();
+    Participant p = WeftPool.current();
+    if (p != null) p.pool.invokeAllOn(p, tasks);
+    else WeftPool.common().invokeAll(tasks);
+  }
+
+  // ---- arenas and extended API ------------------------------------------------------------------
+
+  /**
+   * The arena of the task running on this thread: scratch arrays borrowed from it are released in
+   * bulk when the current chunk or task ends. Outside any pool, a fresh private arena.
+   */
+  public static Arena arena() {
+    return WeftPool.arena();
+  }
+
+  /** Rethrows a task's failure unchanged (tasks only throw unchecked exceptions). */
+  static RuntimeException rethrow(Throwable t) {
+    if (t instanceof RuntimeException) throw (RuntimeException) t;
+    if (t instanceof Error) throw (Error) t;
+    throw new IllegalStateException(t); // unreachable: functional bodies declare no checked exceptions
   }
 }

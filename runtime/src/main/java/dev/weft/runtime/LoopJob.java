@@ -1,0 +1,420 @@
+package dev.weft.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.IntBinaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.Supplier;
+
+/**
+ * One parallel loop: lazy binary splitting (Tzannes et al., PPoPP 2010) with the split test replaced
+ * by the heartbeat question "is any worker idle?" and chunk sizes adapted to a measured duration.
+ * Subclasses say how a chunk runs against a piece's accumulator, how a split-off piece gets a fresh
+ * view, and how a finished piece's result is folded into its parent's (always the next higher range,
+ * so folding is in index order).
+ */
+abstract class LoopJob {
+  /** Chunks shorter than this double; the first chunk's work comes from the caller's estimate. */
+  static final long CHUNK_NS_MIN = 16_000;
+  /** Chunks longer than this halve, so an idle worker waits at most about this long for a split. */
+  static final long CHUNK_NS_MAX = 64_000;
+  static final long FIRST_CHUNK_WORK = 1 << 12;
+
+  private final long firstChunk;
+  /** Lowest chunk start that failed; chunks starting above it are skipped. */
+  private volatile long failedAt = Long.MAX_VALUE; // CAS-min; read opaque before each chunk
+
+  LoopJob(long workPerIteration) {
+    firstChunk = Math.max(1, FIRST_CHUNK_WORK / Math.max(1, workPerIteration));
+  }
+
+  /** Runs [lo, hi) against {@code s}'s accumulator. */
+  abstract void chunk(Piece s, long lo, long hi);
+
+  /** Gives a split-off piece its fresh view, taken from the splitting participant's arena. */
+  void open(Participant p, Piece child) {}
+
+  /** Folds {@code child} (the range right above {@code into}'s) into {@code into}. */
+  void absorb(Participant p, Piece into, Piece child) {}
+
+  /** Returns a failed or skipped child's view to the arena. */
+  void drop(Participant p, Piece child) {}
+
+  /** Runs a piece on {@code p} (null: run alone, never split); rethrows the lowest-index failure. */
+  final void run(Participant p, Piece s) {
+    long lo = s.lo;
+    long hi = s.hi;
+    long chunk = firstChunk;
+    Piece children = null;
+    Throwable failure = null;
+    Arena arena = p != null ? p.arena : null;
+    long t0 = System.nanoTime();
+    while (lo < hi) {
+      if (lo > (long) FAILED.getOpaque(this)) break; // opaque: a later chunk failed, stop early
+      long n = hi - lo;
+      if (n > chunk && p != null && WeftPool.wantsWork()) {
+        long mid = lo + (n >>> 1);
+        Piece c = new Piece(this, mid, hi);
+        open(p, c);
+        c.next = children;
+        children = c;
+        hi = mid;
+        p.deque.push(c);
+        p.pool.signalIfIdle();
+        continue;
+      }
+      long end = n > chunk ? lo + chunk : hi;
+      long mark = arena != null ? arena.mark() : 0;
+      try {
+        chunk(s, lo, end);
+      } catch (Throwable e) {
+        failure = e;
+        fail(lo);
+        break;
+      } finally {
+        if (arena != null) arena.release(mark);
+      }
+      lo = end;
+      long t1 = System.nanoTime();
+      long dt = t1 - t0;
+      t0 = t1;
+      if (dt < CHUNK_NS_MIN) {
+        if (chunk < (1L << 40)) chunk <<= 1;
+      } else if (dt > CHUNK_NS_MAX && chunk > 1) {
+        chunk >>>= 1;
+      }
+    }
+    for (Piece c = children; c != null; c = c.next) {
+      if (p.deque.takeIf(c)) {
+        try {
+          run(p, c);
+        } catch (Throwable e) {
+          c.failure = e;
+        }
+      } else {
+        p.pool.awaitDone(p, c);
+      }
+      if (c.failure != null) {
+        if (failure == null) failure = c.failure;
+        else if (failure != c.failure) failure.addSuppressed(c.failure);
+        drop(p, c);
+      } else if (failure == null) {
+        absorb(p, s, c);
+      } else {
+        drop(p, c);
+      }
+    }
+    if (failure != null) throw Weft.rethrow(failure);
+  }
+
+  private void fail(long lo) {
+    for (;;) {
+      long f = failedAt; // volatile
+      if (f <= lo || FAILED.compareAndSet(this, f, lo)) return; // volatile CAS: keep the minimum
+    }
+  }
+
+  private static final VarHandle FAILED;
+
+  static {
+    try {
+      FAILED = MethodHandles.lookup().findVarHandle(LoopJob.class, "failedAt", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // ---- the operations -------------------------------------------------------------------------
+
+  static final class ForInt extends LoopJob {
+    private final IntRangeBody body;
+
+    ForInt(long work, IntRangeBody body) {
+      super(work);
+      this.body = body;
+    }
+
+    @Override
+    void chunk(Piece s, long lo, long hi) {
+      body.run((int) lo, (int) hi);
+    }
+  }
+
+  static final class ForLong extends LoopJob {
+    private final LongRangeBody body;
+
+    ForLong(long work, LongRangeBody body) {
+      super(work);
+      this.body = body;
+    }
+
+    @Override
+    void chunk(Piece s, long lo, long hi) {
+      body.run(lo, hi);
+    }
+  }
+
+  static final class ReduceInt extends LoopJob {
+    private final int identity;
+    private final IntRangeToInt fn;
+    private final IntBinaryOperator combiner;
+
+    ReduceInt(long work, int identity, IntRangeToInt fn, IntBinaryOperator combiner) {
+      super(work);
+      this.identity = identity;
+      this.fn = fn;
+      this.combiner = combiner;
+    }
+
+    @Override
+    void chunk(Piece s, long lo, long hi) {
+      s.intAcc = combiner.applyAsInt(s.intAcc, fn.apply((int) lo, (int) hi));
+    }
+
+    @Override
+    void open(Participant p, Piece child) {
+      child.intAcc = identity;
+    }
+
+    @Override
+    void absorb(Participant p, Piece into, Piece child) {
+      into.intAcc = combiner.applyAsInt(into.intAcc, child.intAcc);
+    }
+  }
+
+  static final class ReduceLong extends LoopJob {
+    private final long identity;
+    private final IntRangeToLong fn;
+    private final LongBinaryOperator combiner;
+
+    ReduceLong(long work, long identity, IntRangeToLong fn, LongBinaryOperator combiner) {
+      super(work);
+      this.identity = identity;
+      this.fn = fn;
+      this.combiner = combiner;
+    }
+
+    @Override
+    void chunk(Piece s, long lo, long hi) {
+      s.longAcc = combiner.applyAsLong(s.longAcc, fn.apply((int) lo, (int) hi));
+    }
+
+    @Override
+    void open(Participant p, Piece child) {
+      child.longAcc = identity;
+    }
+
+    @Override
+    void absorb(Participant p, Piece into, Piece child) {
+      into.longAcc = combiner.applyAsLong(into.longAcc, child.longAcc);
+    }
+  }
+
+  static final class Reduce<T> extends LoopJob {
+    private final Supplier<T> identity;
+    private final IntRangeFold<T> fn;
+    private final BinaryOperator<T> combiner;
+
+    Reduce(long work, Supplier<T> identity, IntRangeFold<T> fn, BinaryOperator<T> combiner) {
+      super(work);
+      this.identity = identity;
+      this.fn = fn;
+      this.combiner = combiner;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    void chunk(Piece s, long lo, long hi) {
+      s.objectAcc = combiner.apply((T) s.objectAcc, fn.apply((int) lo, (int) hi));
+    }
+
+    @Override
+    void open(Participant p, Piece child) {
+      child.objectAcc = identity.get();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    void absorb(Participant p, Piece into, Piece child) {
+      into.objectAcc = combiner.apply((T) into.objectAcc, (T) child.objectAcc);
+      child.objectAcc = null;
+    }
+  }
+
+  static final class AccumulateInts extends LoopJob {
+    private final int length;
+    private final int identity;
+    private final IntBinaryOperator op;
+    private final IntRangeInto<int[]> body;
+
+    AccumulateInts(long work, int length, int identity, IntBinaryOperator op, IntRangeInto<int[]> body) {
+      super(work);
+      this.length = length;
+      this.identity = identity;
+      this.op = op;
+      this.body = body;
+    }
+
+    @Override
+    void chunk(Piece s, long lo, long hi) {
+      body.run((int) lo, (int) hi, (int[]) s.objectAcc);
+    }
+
+    @Override
+    void open(Participant p, Piece child) {
+      child.objectAcc = p.arena.intView(length, identity);
+    }
+
+    @Override
+    void absorb(Participant p, Piece into, Piece child) {
+      int[] a = (int[]) into.objectAcc;
+      int[] b = (int[]) child.objectAcc;
+      for (int k = 0; k < a.length; k++) a[k] = op.applyAsInt(a[k], b[k]);
+      drop(p, child);
+    }
+
+    @Override
+    void drop(Participant p, Piece child) {
+      p.arena.recycle((int[]) child.objectAcc);
+      child.objectAcc = null;
+    }
+  }
+
+  static final class AccumulateLongs extends LoopJob {
+    private final int length;
+    private final long identity;
+    private final LongBinaryOperator op;
+    private final IntRangeInto<long[]> body;
+
+    AccumulateLongs(long work, int length, long identity, LongBinaryOperator op, IntRangeInto<long[]> body) {
+      super(work);
+      this.length = length;
+      this.identity = identity;
+      this.op = op;
+      this.body = body;
+    }
+
+    @Override
+    void chunk(Piece s, long lo, long hi) {
+      body.run((int) lo, (int) hi, (long[]) s.objectAcc);
+    }
+
+    @Override
+    void open(Participant p, Piece child) {
+      child.objectAcc = p.arena.longView(length, identity);
+    }
+
+    @Override
+    void absorb(Participant p, Piece into, Piece child) {
+      long[] a = (long[]) into.objectAcc;
+      long[] b = (long[]) child.objectAcc;
+      for (int k = 0; k < a.length; k++) a[k] = op.applyAsLong(a[k], b[k]);
+      drop(p, child);
+    }
+
+    @Override
+    void drop(Participant p, Piece child) {
+      p.arena.recycle((long[]) child.objectAcc);
+      child.objectAcc = null;
+    }
+  }
+
+  static final class AppendList<E> extends LoopJob {
+    private final IntRangeInto<List<E>> body;
+
+    AppendList(long work, IntRangeInto<List<E>> body) {
+      super(work);
+      this.body = body;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    void chunk(Piece s, long lo, long hi) {
+      body.run((int) lo, (int) hi, (List<E>) s.objectAcc);
+    }
+
+    @Override
+    void open(Participant p, Piece child) {
+      child.objectAcc = p.arena.list();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    void absorb(Participant p, Piece into, Piece child) {
+      ((List<E>) into.objectAcc).addAll((List<E>) child.objectAcc);
+      drop(p, child);
+    }
+
+    @Override
+    void drop(Participant p, Piece child) {
+      p.arena.recycle((List<?>) child.objectAcc);
+      child.objectAcc = null;
+    }
+  }
+
+  static final class AppendBuilder extends LoopJob {
+    private final IntRangeInto<StringBuilder> body;
+
+    AppendBuilder(long work, IntRangeInto<StringBuilder> body) {
+      super(work);
+      this.body = body;
+    }
+
+    @Override
+    void chunk(Piece s, long lo, long hi) {
+      body.run((int) lo, (int) hi, (StringBuilder) s.objectAcc);
+    }
+
+    @Override
+    void open(Participant p, Piece child) {
+      child.objectAcc = p.arena.builder();
+    }
+
+    @Override
+    void absorb(Participant p, Piece into, Piece child) {
+      ((StringBuilder) into.objectAcc).append((StringBuilder) child.objectAcc);
+      drop(p, child);
+    }
+
+    @Override
+    void drop(Participant p, Piece child) {
+      p.arena.recycle((StringBuilder) child.objectAcc);
+      child.objectAcc = null;
+    }
+  }
+
+  static final class MergeKeyed<K, V> extends LoopJob {
+    private final BiFunction<? super V, ? super V, ? extends V> merge;
+    private final IntRangeInto<Map<K, V>> body;
+
+    MergeKeyed(long work, BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
+      super(work);
+      this.merge = merge;
+      this.body = body;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    void chunk(Piece s, long lo, long hi) {
+      body.run((int) lo, (int) hi, (Map<K, V>) s.objectAcc);
+    }
+
+    @Override
+    void open(Participant p, Piece child) {
+      child.objectAcc = new LinkedHashMap<K, V>();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    void absorb(Participant p, Piece into, Piece child) {
+      Map<K, V> target = (Map<K, V>) into.objectAcc;
+      ((Map<K, V>) child.objectAcc).forEach((k, v) -> target.merge(k, v, merge));
+      child.objectAcc = null;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.weft.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * A thread taking part in a pool: a worker, or a caller that claimed one of the pool's external
+ * slots for the duration of a top-level call. Everything here except the deque's top and
+ * {@link #owner} is touched only by the owning thread.
+ */
+final class Participant {
+  final WeftPool pool;
+  final int index;
+  final TaskDeque deque = new TaskDeque();
+  final Arena arena = new Arena();
+
+  /** For external slots: the thread that claimed it, null when free. Workers: their thread. */
+  volatile Thread owner; // CAS to claim, volatile store to release
+
+  /** Reusable join slots, one per nesting depth of joins in progress: un-stolen joins allocate nothing. */
+  private JoinSlot[] slots = new JoinSlot[16];
+  private int depth;
+  /** Frames below this index were promoted or finished; promotion starts looking here. */
+  private int promoteFrom;
+  private int seed;
+  /** Set by the last scan: the victim still had tasks after the steal (wake another searcher). */
+  boolean stoleFromBusy;
+
+  Participant(WeftPool pool, int index) {
+    this.pool = pool;
+    this.index = index;
+    this.seed = 0x9E3779B9 * (index + 1);
+  }
+
+  JoinSlot acquireSlot() {
+    int d = depth++;
+    JoinSlot[] s = slots;
+    if (d == s.length) slots = s = Arrays.copyOf(s, d * 2);
+    JoinSlot j = s[d];
+    if (j == null) s[d] = j = new JoinSlot();
+    return j;
+  }
+
+  void releaseSlots(int n) {
+    depth -= n;
+    if (promoteFrom > depth) promoteFrom = depth;
+  }
+
+  /**
+   * Heartbeat promotion (Acar et al., PLDI 2018): when a worker wants work and nothing of ours is
+   * stealable, push the OLDEST latent join frame, the one with the most work left under it.
+   */
+  void promote() {
+    if (deque.size() > 0) return; // something is already stealable
+    int d = promoteFrom;
+    while (d < depth && slots[d].promoted) d++;
+    promoteFrom = d;
+    if (d == depth) return;
+    JoinSlot s = slots[d];
+    s.promoted = true;
+    promoteFrom = d + 1;
+    deque.push(s);
+    pool.signalIfIdle();
+  }
+
+  /** xorshift: victim selection only. */
+  int nextRandom() {
+    int x = seed;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return seed = x;
+  }
+
+  boolean claim(Thread t) {
+    return owner == null && OWNER.compareAndSet(this, null, t); // volatile CAS
+  }
+
+  /** Runs a stolen or helped task inside its own arena scope. */
+  void runTask(Task t) {
+    long mark = arena.mark();
+    t.exec(this);
+    arena.release(mark);
+  }
+
+  static final VarHandle OWNER;
+
+  static {
+    try {
+      OWNER = MethodHandles.lookup().findVarHandle(Participant.class, "owner", Thread.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+}

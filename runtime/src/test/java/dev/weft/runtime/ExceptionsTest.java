@@ -1,0 +1,128 @@
+package dev.weft.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The sequential program's exception wins; the others are suppressed; later chunks stop early. */
+class ExceptionsTest {
+  static Stream<WeftPool> pools() {
+    return Pools.all();
+  }
+
+  static final class Boom extends RuntimeException {
+    final int index;
+
+    Boom(int index) {
+      super("boom at " + index);
+      this.index = index;
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("pools")
+  void loopRethrowsTheLowestIndex(WeftPool pool) {
+    int n = 400_000;
+    int[] failing = {123_457, 250_000, 399_999};
+    Boom b = assertThrows(Boom.class, () -> pool.forRange(0, n, 5, (int lo, int hi) -> {
+      for (int i = lo; i < hi; i++) {
+        if (Arrays.binarySearch(failing, i) >= 0) throw new Boom(i);
+      }
+    }));
+    assertEquals("boom at 123457", b.getMessage());
+    for (Throwable s : b.getSuppressed()) assertTrue(((Boom) s).index > 123_457, s.getMessage());
+  }
+
+  @ParameterizedTest
+  @MethodSource("pools")
+  void everyReductionRethrowsTheLowestIndex(WeftPool pool) {
+    int n = 300_000;
+    IntRangeToInt ints = (lo, hi) -> {
+      for (int i = lo; i < hi; i++) if (i == 77_777 || i == 200_001) throw new Boom(i);
+      return hi - lo;
+    };
+    assertEquals("boom at 77777", assertThrows(Boom.class, () -> pool.reduceInt(0, n, 3, 0, ints, Integer::sum)).getMessage());
+    assertEquals("boom at 77777", assertThrows(Boom.class,
+        () -> pool.reduceLong(0, n, 3, 0L, (lo, hi) -> ints.apply(lo, hi), Long::sum)).getMessage());
+    assertEquals("boom at 77777", assertThrows(Boom.class,
+        () -> pool.reduceDouble(0, n, 3, 0.0, (lo, hi) -> ints.apply(lo, hi), Double::sum)).getMessage());
+    assertEquals("boom at 77777", assertThrows(Boom.class,
+        () -> pool.reduce(0, n, 3, () -> 0, (lo, hi) -> ints.apply(lo, hi), Integer::sum)).getMessage());
+    assertEquals("boom at 77777", assertThrows(Boom.class,
+        () -> pool.accumulate(0, n, 3, new double[4], 0.0, Double::sum, (lo, hi, v) -> ints.apply(lo, hi))).getMessage());
+    assertEquals("boom at 77777", assertThrows(Boom.class,
+        () -> pool.accumulate(0, n, 3, new int[4], 0, Integer::sum, (lo, hi, v) -> ints.apply(lo, hi))).getMessage());
+  }
+
+  @ParameterizedTest
+  @MethodSource("pools")
+  void chunksAfterAFailureStopEarly(WeftPool pool) {
+    int n = 2_000_000;
+    AtomicLong ran = new AtomicLong();
+    assertThrows(Boom.class, () -> pool.forRange(0, n, 1000, (int lo, int hi) -> {
+      long x = 0;
+      for (int i = lo; i < hi; i++) {
+        if (i == 10) {
+          ran.addAndGet(i - lo);
+          throw new Boom(10);
+        }
+        x += Long.numberOfTrailingZeros(i * 31L + x);
+      }
+      ran.addAndGet(hi - lo + (x == 42 ? 1 : 0)); // x keeps the work from being optimised away
+    }));
+    assertTrue(ran.get() < n / 2, "ran " + ran.get() + " of " + n);
+  }
+
+  @ParameterizedTest
+  @MethodSource("pools")
+  void joinsPreferTheFirstTaskInProgramOrder(WeftPool pool) {
+    RuntimeException left = assertThrows(RuntimeException.class, () -> pool.join(() -> {
+      throw new IllegalStateException("left");
+    }, () -> {
+      throw new IllegalArgumentException("right");
+    }));
+    assertEquals("left", left.getMessage());
+    for (Throwable s : left.getSuppressed()) assertEquals("right", s.getMessage());
+
+    RuntimeException right = assertThrows(RuntimeException.class,
+        () -> pool.joinInt(() -> 1, () -> {
+          throw new IllegalArgumentException("right");
+        }, Integer::sum));
+    assertEquals("right", right.getMessage());
+
+    int[] ran = new int[4];
+    RuntimeException second = assertThrows(RuntimeException.class, () -> pool.invokeAll(
+        () -> ran[0]++,
+        () -> {
+          ran[1]++;
+          throw new IllegalStateException("second");
+        },
+        () -> {
+          ran[2]++;
+          throw new IllegalStateException("third");
+        },
+        () -> ran[3]++));
+    assertEquals("second", second.getMessage());
+    assertEquals(1, ran[0]);
+    assertEquals(1, ran[1]);
+    for (Throwable s : second.getSuppressed()) assertEquals("third", s.getMessage());
+  }
+
+  @ParameterizedTest
+  @MethodSource("pools")
+  void thePoolStaysUsableAfterFailures(WeftPool pool) {
+    for (int rep = 0; rep < 20; rep++) {
+      int at = rep * 997;
+      assertThrows(Boom.class, () -> pool.forRange(0, 50_000, 2, (int lo, int hi) -> {
+        if (lo <= at && at < hi) throw new Boom(at);
+      }));
+    }
+    assertEquals(50_000, pool.reduceInt(0, 50_000, 2, 0, (lo, hi) -> hi - lo, Integer::sum));
+  }
+}

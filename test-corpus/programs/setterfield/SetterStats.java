@@ -1,0 +1,4 @@
+/** A mutable counter object. */
+final class SetterStats {
+  int hits;
+}

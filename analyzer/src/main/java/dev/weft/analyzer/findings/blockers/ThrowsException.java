@@ -1,0 +1,20 @@
+package dev.weft.analyzer.findings.blockers;
+
+import dev.weft.analyzer.findings.Blocker;
+import dev.weft.analyzer.findings.Witness;
+
+/**
+ * The region throws explicitly or calls a method that declares checked exceptions. See {@code analyzer/docs/blockers/ThrowsException.md}.
+ */
+public final class ThrowsException {
+
+  public static final String ID = "ThrowsException";
+  public static final String SUMMARY = "The region throws explicitly or calls a method that declares checked exceptions.";
+  public static final String HINT = "Validate inputs before the loop, or collect failures per iteration and throw after the loop.";
+
+  private ThrowsException() {}
+
+  public static Blocker of(String message, Witness witness) {
+    return new Blocker(ID, message, witness, HINT);
+  }
+}

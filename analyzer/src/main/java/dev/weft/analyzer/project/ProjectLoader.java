@@ -25,6 +25,11 @@ import java.util.stream.Stream;
  * its path minus its package. Bytecode: a module's {@code target/classes} or
  * {@code build/classes/java/main} when it is newer than every source, otherwise the sources are
  * compiled in-process ({@link InProcessCompiler}). Test sources are not analysed.
+ *
+ * <p>A classpath entry (jar or directory) that holds a class file for every source file and is
+ * not older than the newest source is taken as the project's own bytecode, and nothing is
+ * compiled: {@code --classpath commons-math3-3.6.1.jar} next to the unzipped sources jar analyses
+ * the released classes ({@link PrebuiltClasses}).
  */
 public final class ProjectLoader {
 
@@ -84,6 +89,15 @@ public final class ProjectLoader {
     List<Path> classDirectories = freshClassDirectories(moduleRoots, javaFiles);
     List<FileProblem> problems = new ArrayList<>();
     Optional<Path> temporary = Optional.empty();
+    if (classDirectories.isEmpty()) {
+      Optional<PrebuiltClasses.Match> prebuilt = PrebuiltClasses.find(sourceRoots, javaFiles, classpath);
+      if (prebuilt.isPresent()) {
+        classDirectories.add(prebuilt.get().classes());
+        temporary = prebuilt.get().temporary();
+        // The entry is now the project's classes: the effect oracle must not see it twice.
+        classpath.remove(prebuilt.get().entry());
+      }
+    }
     if (classDirectories.isEmpty()) {
       InProcessCompiler.Result compiled = InProcessCompiler.compile(root, javaFiles, classpath);
       problems.addAll(compiled.problems());

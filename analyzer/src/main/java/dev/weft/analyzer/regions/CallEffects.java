@@ -75,7 +75,7 @@ final class CallEffects {
         if (isChecked(t)) checked.add(t.describe());
       }
       return Optional.of(new Call(n, ref, s, receiver, args, ctor, checked));
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       String what = n instanceof MethodCallExpr m ? m.getNameAsString() + "(…)" : "new " + ((ObjectCreationExpr) n).getTypeAsString() + "(…)";
       unresolved.add(UnresolvedSymbol.of("cannot resolve the call " + what + ": " + shortMessage(e), ctx.witness(n)));
       return Optional.empty();

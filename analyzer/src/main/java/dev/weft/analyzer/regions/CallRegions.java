@@ -70,7 +70,7 @@ final class CallRegions {
       if (ast.isEmpty() || !(ast.get() instanceof MethodDeclaration md) || md.getBody().isEmpty()) return false;
       if (md.getBody().get().findFirst(Statement.class, WorkEstimator::isLoop).isPresent()) return true;
       return !selfCalls(md).isEmpty();
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return false;
     }
   }
@@ -86,7 +86,7 @@ final class CallRegions {
       if (m.findAncestor(LambdaExpr.class).filter(l -> l.isDescendantOf(md)).isPresent()) continue;
       try {
         if (m.resolve().toAst().orElse(null) != md) continue;
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
         continue;
       }
       out.add(m);

@@ -93,7 +93,7 @@ final class Constants {
       Optional<FieldDeclaration> fd = v.findAncestor(FieldDeclaration.class);
       if (fd.isEmpty() || !fd.get().isFinal() || !fd.get().isStatic()) return Optional.empty();
       return v.getInitializer();
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return Optional.empty();
     }
   }

@@ -153,7 +153,7 @@ final class CountedLoop {
     ResolvedType t;
     try {
       t = it.calculateResolvedType();
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return new Outcome(null, null, it, it.toString());
     }
     if (!invariant(it, fe)) return fail("the iterated expression " + it + " is not loop-invariant", it);

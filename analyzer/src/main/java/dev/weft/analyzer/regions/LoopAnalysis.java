@@ -727,7 +727,7 @@ final class LoopAnalysis {
   String elementType(ArrayUse u) {
     try {
       return u.node().calculateResolvedType().describe();
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return null;
     }
   }
@@ -821,7 +821,7 @@ final class LoopAnalysis {
           try {
             String ot = operand.calculateResolvedType().describe();
             if (Set.of("float", "double", "java.lang.Float", "java.lang.Double").contains(ot)) return Optional.empty();
-          } catch (RuntimeException | StackOverflowError e) {
+          } catch (RuntimeException | StackOverflowError | LinkageError e) {
             return Optional.empty();
           }
         }

@@ -47,7 +47,7 @@ final class Names {
       if (d.isField()) return new Ref(d.asField().isStatic() ? Kind.STATIC_FIELD : Kind.FIELD, null, name);
       if (d.isEnumConstant()) return new Ref(Kind.STATIC_FIELD, null, name);
       return new Ref(Kind.OTHER, null, name);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return new Ref(Kind.UNRESOLVED, null, name);
     }
   }

@@ -158,7 +158,7 @@ final class ObjectAccumulators {
     String t;
     try {
       t = receiver.calculateResolvedType().describe().replaceAll("<.*>", "");
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return false;
     }
     return switch (shape) {

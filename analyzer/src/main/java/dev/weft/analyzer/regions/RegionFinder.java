@@ -40,7 +40,7 @@ public final class RegionFinder {
       LoopAnalysis.Outcome o;
       try {
         o = new LoopAnalysis(ctx, loop).run();
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
         // Never guess: a loop we fail to analyse is rejected, naming the failure.
         rejected.add(new Rejection("loop", ctx.location(loop), ctx.methodOf(loop), ImmutableList.of(
             UnresolvedSymbol.of("the analysis could not resolve what this loop does: " + e, ctx.witness(loop)))));
@@ -90,7 +90,7 @@ public final class RegionFinder {
   private Object guard(java.util.function.Supplier<Object> f, Node n) {
     try {
       return f.get();
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return new Rejection(n instanceof MethodDeclaration ? "recursion" : "calls",
           n instanceof MethodDeclaration md ? ctx.location(md.getName()) : ctx.location(n), ctx.methodOf(n),
           ImmutableList.of(UnresolvedSymbol.of("the analysis could not resolve what this code does: " + e, ctx.witness(n))));

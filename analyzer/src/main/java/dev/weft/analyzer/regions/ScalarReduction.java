@@ -105,7 +105,7 @@ final class ScalarReduction {
         String ot;
         try {
           ot = operand.calculateResolvedType().describe();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
           return fail("cannot resolve the type of " + operand + " in " + name + "'s update", first);
         }
         if (Set.of("float", "double", "java.lang.Float", "java.lang.Double").contains(ot)) {

@@ -60,7 +60,7 @@ final class WorkEstimator {
         callees.put(cd, body);
         return body;
       }
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       // unresolved: the region gets an UnresolvedSymbol blocker elsewhere; cost stays the default
     }
     return CALL_COST;

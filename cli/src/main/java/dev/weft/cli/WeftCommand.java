@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       AnalyzeCommand.class,
       RewriteCommand.class,
+      MeasureCommand.class,
+      DemoCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

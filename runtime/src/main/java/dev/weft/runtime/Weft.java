@@ -129,6 +129,28 @@ public final class Weft {
     if (from < to) WeftPool.routed(WeftPool.current()).mergeKeyed(from, to, workPerIteration, target, merge, body);
   }
 
+  /**
+   * Keyed reduction written as {@code map.put(k, map.getOrDefault(k, identity) ⊕ v)}: as
+   * {@link #mergeKeyed}, but the combined task maps reach {@code target} through {@code get} and
+   * {@code put}, the operations the loop itself used. That matters for {@link java.util.HashMap}:
+   * {@code merge} links a new key at the head of its bin and {@code put} at the tail, so copying
+   * with the other operation would leave the same entries in a different iteration order.
+   */
+  public static <K, V> void updateKeyed(
+      int from, int to, long workPerIteration, Map<K, V> target,
+      BiFunction<? super V, ? super V, ? extends V> combine, IntRangeInto<Map<K, V>> body) {
+    if (from >= to) return;
+    // The task maps first meet in an insertion-ordered map (where merge and put order alike), so
+    // target sees each new key once, in sequential first-occurrence order, through put.
+    Map<K, V> combined = new java.util.LinkedHashMap<>();
+    mergeKeyed(from, to, workPerIteration, combined, combine, body);
+    for (Map.Entry<K, V> e : combined.entrySet()) {
+      K k = e.getKey();
+      V old = target.get(k);
+      target.put(k, old == null && !target.containsKey(k) ? e.getValue() : combine.apply(old, e.getValue()));
+    }
+  }
+
   // ---- fork/join ----------------------------------------------------------------------------
 
   /**

@@ -79,11 +79,41 @@ final class ObjectAccumulators {
       };
       Expression zero = get.getArgument(1);
       boolean fp = zero.isDoubleLiteralExpr();
+      // Each task starts its keys from the default again, so it must be the operator's identity:
+      // getOrDefault(k, 5) + v would add 5 once per task instead of once.
+      if (op != null && !isIdentity(zero, op)) op = null;
       if (op == null) return Optional.of(new Update(r.get().getNameAsString(), r.get(), Accumulator.Shape.KEYED_MAP, null, "", false, s, Set.of(m, get)));
       if (other.findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(r.get().getNameAsString()))) return Optional.empty();
       return Optional.of(new Update(r.get().getNameAsString(), r.get(), Accumulator.Shape.KEYED_MAP, op, zero.toString(), fp, s, Set.of(m, get)));
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code e} is a numeric literal equal to the identity of {@code op}. */
+  static boolean isIdentity(Expression e, String op) {
+    Expression x = ScalarReduction.strip(e);
+    boolean negative = false;
+    if (x instanceof com.github.javaparser.ast.expr.UnaryExpr u
+        && u.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.MINUS) {
+      negative = true;
+      x = ScalarReduction.strip(u.getExpression());
+    }
+    double v;
+    try {
+      if (x instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr i) v = i.asNumber().doubleValue();
+      else if (x instanceof com.github.javaparser.ast.expr.LongLiteralExpr l) v = l.asNumber().doubleValue();
+      else if (x instanceof com.github.javaparser.ast.expr.DoubleLiteralExpr d) v = d.asDouble();
+      else return false;
+    } catch (NumberFormatException ex) {
+      return false;
+    }
+    if (negative) v = -v;
+    return switch (op) {
+      case "+", "|", "^" -> v == 0;
+      case "*" -> v == 1;
+      case "&" -> v == -1;
+      default -> false;
+    };
   }
 
   private static Optional<Update> append(ExpressionStmt s, MethodCallExpr outer) {

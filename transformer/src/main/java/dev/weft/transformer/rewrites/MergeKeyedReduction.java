@@ -7,8 +7,11 @@ import java.util.Map;
 /**
  * Keyed reduction {@code counts.merge(k, v, f)} (or the {@code put(k, getOrDefault(k, z) ⊕ v)}
  * form): each task updates its own insertion-ordered map and the runtime merges the task maps into
- * the original in index order with {@code f}, which reproduces the sequential insertion order
- * ({@code Weft.mergeKeyed}).
+ * the original in index order with {@code f}, which reproduces the sequential insertion order.
+ * The task maps reach the original through the operation the loop used: {@code Weft.mergeKeyed}
+ * (via {@code merge}) for the merge form, {@code Weft.updateKeyed} (via {@code get}/{@code put}) for
+ * the put form; a {@code HashMap} links new keys differently under the two, which shows in its
+ * iteration order (fuzz regression 100107).
  */
 public final class MergeKeyedReduction extends LoopRewrite {
 
@@ -24,7 +27,9 @@ public final class MergeKeyedReduction extends LoopRewrite {
     String view = site.local(Names.prefixed("chunk", a.variable()));
     Map<String, String> chunkNames = new LinkedHashMap<>(renames);
     chunkNames.put(a.variable(), view);
-    out.append(site.weft()).append(".mergeKeyed(").append(rangeArgs(site, range)).append(", ").append(a.variable())
+    // The put form carries its getOrDefault default as the identity; the merge form has none.
+    String method = a.identity().isEmpty() ? ".mergeKeyed(" : ".updateKeyed(";
+    out.append(site.weft()).append(method).append(rangeArgs(site, range)).append(", ").append(a.variable())
         .append(", ").append(merge).append(", (").append(lo).append(", ").append(hi).append(", ").append(view)
         .append(") -> {").append(site.eol())
         .append(indent).append(site.unit()).append(range.chunkLoop(lo, hi, chunkNames, indent + site.unit()))

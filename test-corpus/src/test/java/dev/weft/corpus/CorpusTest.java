@@ -84,7 +84,7 @@ class CorpusTest {
 
   /**
    * Independent of the analyzer: markers parse, and they sit exactly on the lines where
-   * contract.md says a finding must be (every loop not inside an accepted loop, every method with
+   * analyzer/docs/findings.md says a finding must be (every loop not inside an accepted loop, every method with
    * two self-calls, every run of two or more calls), with a verdict that fits the site.
    */
   @Test

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Where a program must have findings, derived from the syntax alone by the rules of contract.md
+ * Where a program must have findings, derived from the syntax alone by the rules of analyzer/docs/findings.md
  * ("What is a finding, and on which line"), given the program's own markers (to know which loops
  * are accepted, so that the loops nested in them have no finding of their own).
  *

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads the {@code // weft: …} expectation comments of corpus programs (contract.md, "Corpus markers";
+ * Reads the {@code // weft: …} expectation comments of corpus programs (analyzer/docs/findings.md, "Corpus markers";
  * STYLE.md §4). A marker applies to the line right after it:
  *
  * <pre>
@@ -39,7 +39,7 @@ public final class MarkerParser {
           "IndependentCalls",
           "DivideAndConquer");
 
-  /** The stable blocker ids of contract.md. */
+  /** The stable blocker ids of analyzer/docs/findings.md. */
   public static final ImmutableSet<String> BLOCKERS =
       ImmutableSet.of(
           "LoopCarriedDependence",

@@ -12,9 +12,11 @@ package dev.weft.analyzer.effects;
  *       ArrayList.add} write "this.*": the list's own encapsulated state).
  *   <li>Owner {@code "*"} with name {@code "*.*"} or {@code "*[]"}: summaries with more than 64
  *       reads or writes collapse deep accesses into this "anything reached from the base".
- *   <li>{@link Base#FRESH} never appears: writes to objects a call allocated and kept to itself are
- *       invisible to its callers and are dropped; a fresh object that escaped (stored in a field,
- *       passed to a method that keeps it) becomes {@link Base#UNKNOWN}.
+ *   <li>{@link Base#FRESH} never appears: writes to objects a call allocated and kept to itself
+ *       (rows of {@code new double[n][m]}, copies, exceptions it throws) are invisible to its
+ *       callers and are dropped; one it stored into its receiver's or a parameter's state is
+ *       reported on that base ({@code this.context.msgPatterns}); one that escaped anywhere else
+ *       (a static, an unknown object, a method that keeps it) becomes {@link Base#UNKNOWN}.
  * </ul>
  */
 public final class Accesses {

@@ -12,6 +12,6 @@ public enum EffectFlag {
   REFLECTION,
   /** May throw explicitly ({@code throw} statement), beyond the runtime exceptions of the JVM. */
   THROWS,
-  /** Calls something whose effect could not be determined (no bytecode, too deep, timed out). */
+  /** Calls something whose effect could not be determined (no bytecode, past an analysis bound). */
   UNKNOWN
 }

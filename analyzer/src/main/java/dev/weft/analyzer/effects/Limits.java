@@ -31,7 +31,7 @@ final class Limits {
     Map<String, ImmutableList<String>> kept = new LinkedHashMap<>();
     writes.forEach(w -> kept.put(w.toString(), chains.getOrDefault(w.toString(), ImmutableList.of("writes " + w))));
     e.flags().forEach(f -> kept.put(f.name(), chains.getOrDefault(f.name(), ImmutableList.of(f.name()))));
-    return new MethodEffects(reads, writes, e.flags(), ImmutableMap.copyOf(kept), e.returns(), e.escapes(), e.source());
+    return new MethodEffects(reads, writes, e.flags(), ImmutableMap.copyOf(kept), e.returns(), e.escapes(), e.held(), e.stored(), e.tainted(), e.source());
   }
 
   private static ImmutableSet<Access> collapse(Set<Access> accesses, Map<String, ImmutableList<String>> chains) {

@@ -19,6 +19,12 @@ import java.util.Set;
  *     not stored anywhere else)
  * @param escapes arguments the method may store into the heap: -1 for the receiver, k for
  *     parameter k
+ * @param stored arguments the method may store only into its receiver's own state (ArrayList.add):
+ *     a caller's fresh receiver then holds them, nothing else does
+ * @param tainted bases (-1 receiver, k parameter, {@link #RETURN} the fresh return value, {@link
+ *     #ALL}) into whose state the method may store objects its callers cannot name (a static's value)
+ * @param held arguments a fresh return value may hold (an object reachable from it): -1 for the
+ *     receiver, k for parameter k. The caller's result then holds them: if it escapes, they do.
  */
 record MethodEffects(
     ImmutableSet<Access> reads,
@@ -27,7 +33,13 @@ record MethodEffects(
     ImmutableMap<String, ImmutableList<String>> chains,
     ImmutableSet<Val> returns,
     ImmutableSet<Integer> escapes,
+    ImmutableSet<Integer> held,
+    ImmutableSet<Integer> stored,
+    ImmutableSet<Integer> tainted,
     String source) {
+
+  static final int RETURN = -2;
+  static final int ALL = Integer.MIN_VALUE;
 
   static final MethodEffects BOTTOM = new Builder().build("bytecode");
 
@@ -36,6 +48,7 @@ record MethodEffects(
     b.flag(EffectFlag.UNKNOWN, List.of(display, why));
     b.returns.add(Val.UNKNOWN);
     b.escapesAll = true;
+    b.tainted.add(ALL);
     return b.build("unknown");
   }
 
@@ -45,11 +58,18 @@ record MethodEffects(
         && writes.equals(o.writes)
         && flags.equals(o.flags)
         && returns.equals(o.returns)
-        && escapes.equals(o.escapes);
+        && escapes.equals(o.escapes)
+        && held.equals(o.held)
+        && stored.equals(o.stored)
+        && tainted.equals(o.tainted);
   }
 
   boolean escapesAll() {
     return escapes.contains(Integer.MIN_VALUE);
+  }
+
+  boolean taints(int base) {
+    return tainted.contains(ALL) || tainted.contains(base);
   }
 
   boolean escapes(int argument) {
@@ -68,6 +88,9 @@ record MethodEffects(
     final Map<String, ImmutableList<String>> chains = new LinkedHashMap<>();
     final Set<Val> returns = new LinkedHashSet<>();
     final Set<Integer> escapes = new LinkedHashSet<>();
+    final Set<Integer> held = new LinkedHashSet<>();
+    final Set<Integer> stored = new LinkedHashSet<>();
+    final Set<Integer> tainted = new LinkedHashSet<>();
     boolean escapesAll;
 
     void read(Access a) {
@@ -92,6 +115,9 @@ record MethodEffects(
       other.chains.forEach(chains::putIfAbsent);
       returns.addAll(other.returns);
       escapes.addAll(other.escapes);
+      held.addAll(other.held);
+      stored.addAll(other.stored);
+      tainted.addAll(other.tainted);
     }
 
     MethodEffects build(String source) {
@@ -114,6 +140,9 @@ record MethodEffects(
           ImmutableMap.copyOf(kept),
           ImmutableSet.copyOf(returns),
           ImmutableSet.copyOf(esc),
+          ImmutableSet.copyOf(held),
+          ImmutableSet.copyOf(stored),
+          ImmutableSet.copyOf(tainted),
           source);
     }
   }

@@ -3,6 +3,7 @@ package dev.weft.analyzer.effects;
 import java.util.List;
 import sootup.core.signatures.MethodSubSignature;
 import sootup.core.types.ArrayType;
+import sootup.core.types.PrimitiveType;
 import sootup.core.types.Type;
 
 /** Turns a rule of the JDK model into the summary of the method it matched. */
@@ -14,6 +15,8 @@ final class ModelEffects {
     MethodEffects.Builder b = new MethodEffects.Builder();
     boolean returnsSet = false;
     boolean writes = false;
+    boolean writesParameter = false;
+    boolean noEscape = rule.effects().contains("noescape");
     String where = " (" + rule.where() + ")";
     for (String effect : rule.effects()) {
       String[] kv = effect.split(":", 2);
@@ -35,6 +38,12 @@ final class ModelEffects {
           if (a != null) {
             b.write(a, List.of(display, "writes " + BytecodeEffects.describe(a) + where));
             writes = true;
+            if (a.base().kind() == Base.Kind.PARAMETER) {
+              writesParameter = true;
+              if (!noEscape) {
+                b.tainted.add(a.base().parameter()); // Arrays.fill(Object[], v) puts v there
+              }
+            }
           }
         }
         case "returns" -> {
@@ -53,6 +62,7 @@ final class ModelEffects {
         case "reflection" -> b.flag(EffectFlag.REFLECTION, List.of(display, "uses reflection" + where));
         case "throws" -> b.flag(EffectFlag.THROWS, List.of(display, "throws" + where));
         case "unknown" -> b.flag(EffectFlag.UNKNOWN, List.of(display, "effects not modelled" + where));
+        case "noescape" -> { } // read above
         default -> throw new IllegalArgumentException(rule.where() + ": unknown effect " + effect);
       }
     }
@@ -61,12 +71,26 @@ final class ModelEffects {
     }
     // A rule that writes may keep its reference arguments (ArrayList.add stores its element).
     // Not the receiver: writing its own state does not publish it.
-    if (writes) {
+    // ArrayList.add(e) keeps e in the list: a rule writing only its receiver stores its arguments
+    // there; one writing an argument may store the others anywhere.
+    if (writes && !noEscape) {
       for (int k = 0; k < sub.getParameterTypes().size(); k++) {
-        b.escapes.add(k);
+        if (sub.getParameterTypes().get(k) instanceof PrimitiveType) {
+          continue;
+        }
+        (writesParameter ? b.escapes : b.stored).add(k);
+      }
+    }
+    // A fresh result built from what the rule reads (Arrays.copyOf, toArray) holds its elements.
+    if (b.returns.contains(Val.FRESH)) {
+      for (Access a : b.reads) {
+        b.held.add(a.base().kind() == Base.Kind.THIS ? -1 : a.base().parameter());
       }
     }
     b.escapesAll = b.flags.contains(EffectFlag.UNKNOWN);
+    if (b.escapesAll) {
+      b.tainted.add(MethodEffects.ALL);
+    }
     return b.build("model");
   }
 

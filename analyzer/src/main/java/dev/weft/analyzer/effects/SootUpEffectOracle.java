@@ -1,6 +1,7 @@
 package dev.weft.analyzer.effects;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.common.util.concurrent.Uninterruptibles;
 import dev.weft.analyzer.project.Project;
 import java.io.File;
 import java.io.IOException;
@@ -11,7 +12,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import sootup.core.inputlocation.AnalysisInputLocation;
 import sootup.core.model.SourceType;
@@ -29,15 +36,36 @@ import sootup.java.core.views.JavaView;
  * above all) cost seconds per thousand JDK classes, and the analysis needs no local types. Classes
  * load on demand, so a query touches only the classes it reaches.
  *
- * <p>Thread-safe: answers are cached in a concurrent map; computing one holds the engine's lock,
- * because SootUp's view and the engine's tables are not thread-safe. A failure inside SootUp
- * becomes an {@link EffectFlag#UNKNOWN} answer, never an exception.
+ * <p>Thread-safe: answers are cached in a concurrent map; a missing one is computed on the
+ * oracle's own thread, because SootUp's view and the engine's tables are not thread-safe, and so
+ * that the answer does not depend on the caller's stack size (a deep call chain would otherwise
+ * overflow on one thread and not on another). A failure inside SootUp becomes an {@link
+ * EffectFlag#UNKNOWN} answer, never an exception. The engine's bounds are counts, so answers do
+ * not depend on load or on the order of the queries either ({@link BytecodeEffects}).
  */
 public final class SootUpEffectOracle implements EffectOracle {
 
   private final BytecodeEffects engine;
   private final ConcurrentHashMap<MethodRef, EffectSummary> answers = new ConcurrentHashMap<>();
   private final JavaIdentifierFactory ids = JavaIdentifierFactory.getInstance();
+  /**
+   * The one thread that touches the engine; a daemon that ends after a second idle, so an
+   * unused oracle holds no thread and never keeps a JVM alive.
+   */
+  private final ExecutorService worker = newWorker();
+
+  private static ExecutorService newWorker() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(null, r, "weft-effects", ENGINE_STACK_BYTES);
+      t.setDaemon(true);
+      return t;
+    });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** Deep enough for Tarjan's recursion over any call chain we have met (commons-math: ~2k). */
+  private static final long ENGINE_STACK_BYTES = 256L << 20;
 
   private SootUpEffectOracle(BytecodeEffects engine) {
     this.engine = engine;
@@ -86,16 +114,15 @@ public final class SootUpEffectOracle implements EffectOracle {
     if (known != null) {
       return known;
     }
-    EffectSummary computed;
-    synchronized (engine) {
-      known = answers.get(method);
-      if (known != null) {
-        return known;
-      }
-      computed = compute(method);
-      answers.put(method, computed);
+    return onWorker(() -> answers.computeIfAbsent(method, this::compute));
+  }
+
+  private <T> T onWorker(Callable<T> task) {
+    try {
+      return Uninterruptibles.getUninterruptibly(worker.submit(task));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("effect analysis failed", e.getCause());
     }
-    return computed;
   }
 
   private EffectSummary compute(MethodRef method) {
@@ -115,8 +142,6 @@ public final class SootUpEffectOracle implements EffectOracle {
 
   /** How many classes SootUp has loaded so far (JDK included): the cost of the answers given. */
   public int loadedClasses() {
-    synchronized (engine) {
-      return engine.loadedClasses();
-    }
+    return onWorker(engine::loadedClasses);
   }
 }

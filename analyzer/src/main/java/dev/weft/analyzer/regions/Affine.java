@@ -16,11 +16,18 @@ import java.util.function.Function;
 /**
  * A subscript {@code constant + Σ coefficient × variable} with integer coefficients. Variables are
  * keys: {@link #INDEX} for the loop's own index, {@code inner:…} for indices of nested loops (free
- * unknowns in the dependence test), {@code sym:…} for loop-invariant values (they must cancel).
+ * unknowns in the dependence test), {@code sym:…} for loop-invariant values (they must cancel),
+ * and {@code index*sym:…} for the loop index times a loop-invariant value: the row offset of a
+ * flattened 2-D array, {@code a[i*n + j]} (see {@link DependenceTest}).
+ *
+ * <p>Like the tests that use it, the form assumes the subscript arithmetic does not overflow.
  */
 public record Affine(long constant, ImmutableMap<String, Long> terms) {
 
   public static final String INDEX = "index";
+
+  /** Prefix of the key of {@code index × symbol}. */
+  public static final String INDEX_TIMES = INDEX + "*";
 
   public long coefficient(String key) {
     return terms.getOrDefault(key, 0L);
@@ -77,12 +84,29 @@ public record Affine(long constant, ImmutableMap<String, Long> terms) {
         case MULTIPLY:
           if (l.get().isConstant()) return Optional.of(r.get().times(l.get().constant));
           if (r.get().isConstant()) return Optional.of(l.get().times(r.get().constant));
-          return Optional.empty();
+          return stride(l.get(), r.get()).or(() -> stride(r.get(), l.get()));
         default:
           return Optional.empty();
       }
     }
     return names.apply(e);
+  }
+
+  /** {@code (a·i + b) × n} for a loop-invariant symbol {@code n}: {@code a·(i×n) + b·n}; else empty. */
+  private static Optional<Affine> stride(Affine index, Affine symbol) {
+    if (symbol.constant != 0 || symbol.terms.size() != 1) return Optional.empty();
+    Map.Entry<String, Long> n = symbol.terms.entrySet().iterator().next();
+    if (!n.getKey().startsWith("sym:") || n.getValue() != 1) return Optional.empty();
+    if (!index.terms.keySet().equals(java.util.Set.of(INDEX))) return Optional.empty();
+    Map<String, Long> t = new TreeMap<>();
+    t.put(INDEX_TIMES + n.getKey(), index.coefficient(INDEX));
+    if (index.constant != 0) t.put(n.getKey(), index.constant);
+    return Optional.of(new Affine(0, ImmutableMap.copyOf(t)));
+  }
+
+  /** Whether some term is a product {@code index × symbol}. */
+  boolean hasStride() {
+    return terms.keySet().stream().anyMatch(k -> k.startsWith(INDEX_TIMES));
   }
 
   @Override

@@ -58,13 +58,13 @@ final class CallEffects {
       List<Expression> args;
       boolean ctor = false;
       if (n instanceof MethodCallExpr m) {
-        d = m.resolve();
+        d = Resolutions.method(m);
         receiver = m.getScope().orElse(null);
-        if (receiver == null && !m.resolve().isStatic()) receiver = new ThisExpr();
+        if (receiver == null && !((com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration) d).isStatic()) receiver = new ThisExpr();
         args = m.getArguments();
       } else {
         ObjectCreationExpr o = (ObjectCreationExpr) n;
-        d = o.resolve();
+        d = Resolutions.constructor(o);
         args = o.getArguments();
         ctor = true;
       }

@@ -66,7 +66,7 @@ final class CallRegions {
   /** Declared in the project, with a loop or a self-call in its body. */
   static boolean worthATask(MethodCallExpr m) {
     try {
-      Optional<Node> ast = m.resolve().toAst();
+      Optional<Node> ast = Resolutions.method(m).toAst();
       if (ast.isEmpty() || !(ast.get() instanceof MethodDeclaration md) || md.getBody().isEmpty()) return false;
       if (md.getBody().get().findFirst(Statement.class, WorkEstimator::isLoop).isPresent()) return true;
       return !selfCalls(md).isEmpty();
@@ -85,7 +85,7 @@ final class CallRegions {
               .map(t -> t.getNameAsString().equals(n.getNameAsString())).orElse(false))) continue;
       if (m.findAncestor(LambdaExpr.class).filter(l -> l.isDescendantOf(md)).isPresent()) continue;
       try {
-        if (m.resolve().toAst().orElse(null) != md) continue;
+        if (Resolutions.method(m).toAst().orElse(null) != md) continue;
       } catch (RuntimeException | StackOverflowError | LinkageError e) {
         continue;
       }

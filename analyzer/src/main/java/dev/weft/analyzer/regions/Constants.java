@@ -79,7 +79,7 @@ final class Constants {
 
   private static Optional<Expression> staticFinalField(NameExpr n) {
     try {
-      ResolvedValueDeclaration d = n.resolve();
+      ResolvedValueDeclaration d = Resolutions.name(n);
       if (!d.isField() || !d.asField().isStatic()) return Optional.empty();
       Optional<Node> ast = d.asField().toAst();
       if (ast.isEmpty()) return Optional.empty();

@@ -33,6 +33,12 @@ public final class DependenceTest {
     }
   }
 
+  /**
+   * The values an inner loop's index takes in the body: {@code [lo, hiExclusive)}, both affine in
+   * loop-invariant symbols ({@code for (int j = lo; j < hi; j++)}, {@code j} not assigned in the body).
+   */
+  public record Range(Affine lo, Affine hiExclusive) {}
+
   /** {@code independent}: no two different iterations touch the same element. */
   public record Result(boolean independent, String reason) {}
 
@@ -50,6 +56,12 @@ public final class DependenceTest {
    *     {@code i} in {@code [0, n)})
    */
   public static Result test(Affine f, Affine g, Space space, Optional<Affine> trips) {
+    return test(f, g, space, trips, Map.of());
+  }
+
+  /** @param ranges the ranges of inner-loop indices, keyed like their {@code inner:…} terms */
+  public static Result test(Affine f, Affine g, Space space, Optional<Affine> trips, Map<String, Range> ranges) {
+    if (f.hasStride() || g.hasStride()) return strided(f, g, ranges);
     if (trips.isPresent() && f.coefficient(Affine.INDEX) == g.coefficient(Affine.INDEX)
         && Math.abs(f.coefficient(Affine.INDEX)) == 1 && noInner(f) && noInner(g)) {
       // distance in iterations: (g − f) / a; independent when |distance| ≥ trip count for all symbol values
@@ -133,6 +145,59 @@ public final class DependenceTest {
     long lo = Math.min(0, a) * (k - 1) - Math.max(0, c) * (k - 1);
     if (d < lo || d > hi) return new Result(true, "Banerjee test: " + d + " outside [" + lo + ", " + hi + "]");
     return new Result(false, "Banerjee test cannot exclude a dependence");
+  }
+
+  /**
+   * Flattened rows: {@code f = c·n·i + r}, {@code g = c·n·i' + r'}. When both remainders provably
+   * lie in {@code [0, |c|·n)} whenever the access runs, {@code f = g} needs
+   * {@code c·n·(i − i') = r' − r}, but {@code |r' − r| < |c|·n ≤ |c·n·(i − i')|} for {@code i ≠ i'}.
+   * The remainders' ranges come from the inner loops' bounds, symbolically ({@code j} in
+   * {@code [0, n)} gives {@code a[i*n + j]} in row {@code i}). Anything else: not proven.
+   */
+  private static Result strided(Affine f, Affine g, Map<String, Range> inner) {
+    String key = null;
+    for (String k : f.terms().keySet()) {
+      if (!k.startsWith(Affine.INDEX_TIMES)) continue;
+      if (key != null) return new Result(false, "the subscript has several strides");
+      key = k;
+    }
+    if (key == null || f.coefficient(key) != g.coefficient(key) || g.terms().keySet().stream()
+        .anyMatch(k -> k.startsWith(Affine.INDEX_TIMES) && !f.terms().containsKey(k))) {
+      return new Result(false, "the subscripts " + f + " and " + g + " do not share one stride");
+    }
+    if (f.coefficient(Affine.INDEX) != 0 || g.coefficient(Affine.INDEX) != 0) {
+      return new Result(false, "the subscript mixes a stride and the bare index");
+    }
+    long c = f.coefficient(key);
+    Affine width = Affine.variable(key.substring(Affine.INDEX_TIMES.length())).times(Math.abs(c));
+    for (Affine side : List.of(f, g)) {
+      Affine rest = side.plus(new Affine(0, com.google.common.collect.ImmutableMap.of(key, c)), -1);
+      Affine min = Affine.constant(rest.constant());
+      Affine max = Affine.constant(rest.constant());
+      for (Map.Entry<String, Long> t : rest.terms().entrySet()) {
+        long v = t.getValue();
+        Affine unit = Affine.variable(t.getKey());
+        if (t.getKey().startsWith("sym:")) {
+          min = min.plus(unit.times(v), 1);
+          max = max.plus(unit.times(v), 1);
+          continue;
+        }
+        Range r = inner.get(t.getKey());
+        if (r == null) return new Result(false, "the range of " + t.getKey() + " is not known");
+        Affine last = r.hiExclusive().plus(Affine.constant(1), -1);
+        min = min.plus((v > 0 ? r.lo() : last).times(v), 1);
+        max = max.plus((v > 0 ? last : r.lo()).times(v), 1);
+      }
+      Affine headroom = width.plus(Affine.constant(1), -1).plus(max, -1);
+      if (!min.isConstant() || min.constant() < 0 || !headroom.isConstant() || headroom.constant() < 0) {
+        return new Result(false, "cannot prove " + shown(rest) + " stays within one row of " + shown(width) + " elements");
+      }
+    }
+    return new Result(true, "rows of " + shown(width) + " elements: each iteration stays within its own row");
+  }
+
+  private static String shown(Affine a) {
+    return a.toString().replace("sym:", "").replaceAll("inner:(\\w+)@\\d+", "$1");
   }
 
   private static boolean noInner(Affine a) {

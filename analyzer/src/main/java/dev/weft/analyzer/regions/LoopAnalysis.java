@@ -87,6 +87,8 @@ final class LoopAnalysis {
   private final List<String> facts = new ArrayList<>();
   private final Set<String> checks = new LinkedHashSet<>();
   private final List<Accumulator> accumulators = new ArrayList<>();
+  /** The declarations of the inner-loop indices met in subscripts, by their {@code inner:…} key. */
+  private final Map<String, VariableDeclarator> innerIndices = new LinkedHashMap<>();
   private boolean needsFp;
   private RegionKind kind = RegionKind.DOALL_LOOP;
   private CountedLoop.Canonical canonical;
@@ -419,7 +421,7 @@ final class LoopAnalysis {
           problem = name + " is updated in two different ways";
           where = u.statement();
         } else if (u.operator() == null) {
-          problem = name + " is updated with a function not known to be associative";
+          problem = name + " is updated with a function not known to be associative, or from a default that is not its identity";
           where = u.statement();
         } else if (!u.operator().equals(first.operator())) {
           problem = name + " is updated with both " + first.operator() + " and " + u.operator();
@@ -576,7 +578,9 @@ final class LoopAnalysis {
         if (declaredInLoop(r.declaration())) {
           Node d = r.declaration();
           if (d instanceof VariableDeclarator v && v.getParentNode().flatMap(Node::getParentNode).filter(p -> p instanceof ForStmt).isPresent()) {
-            return Optional.of(Affine.variable("inner:" + n + "@" + ctx.location(d).line()));
+            String key = "inner:" + n + "@" + ctx.location(d).line();
+            innerIndices.put(key, v);
+            return Optional.of(Affine.variable(key));
           }
           if (depth < 4 && Names.effectivelyFinal(d, n.getNameAsString()) && Names.initializer(d).isPresent()) {
             return affine(Names.initializer(d).get(), depth + 1);
@@ -746,7 +750,7 @@ final class LoopAnalysis {
       Optional<Affine> f = affine(w.subscripts().get(d), 0);
       Optional<Affine> g = affine(a.subscripts().get(d), 0);
       if (f.isEmpty() || g.isEmpty()) continue;
-      DependenceTest.Result r = DependenceTest.test(f.get(), g.get(), space, symbolicTrips(space));
+      DependenceTest.Result r = DependenceTest.test(f.get(), g.get(), space, symbolicTrips(space), innerRanges());
       if (!r.independent()) continue;
       if (d == n - 1) return new Pair(true, r.reason(), false);
       if (rowsDistinct(base, d + 1)) return new Pair(true, r.reason() + "; the rows of " + base.display() + " are distinct arrays allocated here", false);
@@ -760,7 +764,51 @@ final class LoopAnalysis {
       return new Pair(false, "the subscript " + bad + " is not affine in the loop index, so the elements cannot be proven distinct", false);
     }
     String shown = a == w ? ctx.code(w.node()) + " in two iterations" : ctx.code(w.node()) + " and " + ctx.code(a.node());
-    return new Pair(false, shown + ": " + DependenceTest.test(f.get(), g.get(), space, symbolicTrips(space)).reason(), false);
+    return new Pair(false, shown + ": " + DependenceTest.test(f.get(), g.get(), space, symbolicTrips(space), innerRanges()).reason(), false);
+  }
+
+  /**
+   * The ranges of the inner-loop indices seen so far whose loops are {@code for (int j = lo; j < hi;
+   * j++)} with {@code lo}, {@code hi} loop-invariant and {@code j} assigned nowhere else: in the
+   * body, {@code lo <= j < hi} (unit step and a strict bound: {@code j} cannot wrap around).
+   */
+  private Map<String, DependenceTest.Range> innerRanges() {
+    Map<String, DependenceTest.Range> out = new LinkedHashMap<>();
+    for (Map.Entry<String, VariableDeclarator> e : List.copyOf(innerIndices.entrySet())) {
+      rangeOf(e.getValue()).ifPresent(r -> out.put(e.getKey(), r));
+    }
+    return out;
+  }
+
+  private Optional<DependenceTest.Range> rangeOf(VariableDeclarator v) {
+    if (!(v.getParentNode().flatMap(Node::getParentNode).orElse(null) instanceof ForStmt f)) return Optional.empty();
+    String name = v.getNameAsString();
+    if (f.getInitialization().size() != 1 || f.getUpdate().size() != 1 || v.getInitializer().isEmpty()) return Optional.empty();
+    if (!(f.getInitialization().get(0) instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr vd)
+        || vd.getVariables().size() != 1) {
+      return Optional.empty();
+    }
+    if (!(f.getCompare().orElse(null) instanceof com.github.javaparser.ast.expr.BinaryExpr cmp)
+        || cmp.getOperator() != com.github.javaparser.ast.expr.BinaryExpr.Operator.LESS
+        || !(cmp.getLeft() instanceof NameExpr l) || !l.getNameAsString().equals(name)) {
+      return Optional.empty();
+    }
+    Expression upd = f.getUpdate().get(0);
+    boolean unit = upd instanceof UnaryExpr u
+        && (u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT)
+        && u.getExpression() instanceof NameExpr un && un.getNameAsString().equals(name);
+    if (!unit) return Optional.empty();
+    List<Expression> assigns = Names.assignmentsOf(v, name);
+    if (assigns.size() != 1 || assigns.get(0) != upd) return Optional.empty();
+    Optional<Affine> lo = affine(v.getInitializer().get(), 0);
+    Optional<Affine> hi = affine(cmp.getRight(), 0);
+    if (lo.isEmpty() || hi.isEmpty() || !invariant(lo.get()) || !invariant(hi.get())) return Optional.empty();
+    return Optional.of(new DependenceTest.Range(lo.get(), hi.get()));
+  }
+
+  /** Only constants and loop-invariant symbols. */
+  private static boolean invariant(Affine a) {
+    return a.terms().keySet().stream().allMatch(k -> k.startsWith("sym:"));
   }
 
   /** hi − lo (+1 for inclusive bounds), as an affine form of loop-invariant symbols, for unit steps. */

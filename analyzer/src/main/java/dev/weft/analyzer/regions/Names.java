@@ -1,5 +1,6 @@
 package dev.weft.analyzer.regions;
 
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -21,7 +22,9 @@ import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,7 +46,7 @@ final class Names {
     Node decl = findLocal(use, name);
     if (decl != null) return new Ref(Kind.LOCAL, decl, name);
     try {
-      ResolvedValueDeclaration d = use.resolve();
+      ResolvedValueDeclaration d = Resolutions.name(use);
       if (d.isField()) return new Ref(d.asField().isStatic() ? Kind.STATIC_FIELD : Kind.FIELD, null, name);
       if (d.isEnumConstant()) return new Ref(Kind.STATIC_FIELD, null, name);
       return new Ref(Kind.OTHER, null, name);
@@ -125,15 +128,34 @@ final class Names {
   /** Every place the local is assigned or incremented, found by name and confirmed by lookup. */
   static List<Expression> assignmentsOf(Node declaration, String name) {
     List<Expression> out = new ArrayList<>();
-    Node scope = enclosingCallable(declaration);
-    for (AssignExpr a : scope.findAll(AssignExpr.class)) {
-      if (a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name) && findLocal(n, name) == declaration) out.add(a);
-    }
-    for (UnaryExpr u : scope.findAll(UnaryExpr.class)) {
-      if (isIncrement(u) && u.getExpression() instanceof NameExpr n && n.getNameAsString().equals(name)
-          && findLocal(n, name) == declaration) out.add(u);
+    for (Expression e : assignmentsByName(enclosingCallable(declaration)).getOrDefault(name, List.of())) {
+      NameExpr n = (NameExpr) (e instanceof AssignExpr a ? a.getTarget() : ((UnaryExpr) e).getExpression());
+      if (findLocal(n, name) == declaration) out.add(e);
     }
     return out;
+  }
+
+  private static final DataKey<Map<String, List<Expression>>> ASSIGNMENTS = new DataKey<>() {};
+
+  /**
+   * The assignments ({@code x = …}, {@code x op= …}) and then the increments of simple names in
+   * {@code scope}, by name, in source order. Computed once per callable and kept on its node: the
+   * passes ask for every local of a method, and walking the method each time was a tenth of the
+   * analysis of Commons Math.
+   */
+  private static Map<String, List<Expression>> assignmentsByName(Node scope) {
+    if (scope.containsData(ASSIGNMENTS)) return scope.getData(ASSIGNMENTS);
+    Map<String, List<Expression>> byName = new HashMap<>();
+    for (AssignExpr a : scope.findAll(AssignExpr.class)) {
+      if (a.getTarget() instanceof NameExpr n) byName.computeIfAbsent(n.getNameAsString(), k -> new ArrayList<>()).add(a);
+    }
+    for (UnaryExpr u : scope.findAll(UnaryExpr.class)) {
+      if (isIncrement(u) && u.getExpression() instanceof NameExpr n) {
+        byName.computeIfAbsent(n.getNameAsString(), k -> new ArrayList<>()).add(u);
+      }
+    }
+    scope.setData(ASSIGNMENTS, byName);
+    return byName;
   }
 
   static boolean isIncrement(UnaryExpr u) {

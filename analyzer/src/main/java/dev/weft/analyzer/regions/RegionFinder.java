@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds every candidate of one file (contract.md, "What is a finding"): each loop, outermost
+ * Finds every candidate of one file (analyzer/docs/findings.md, "What is a finding"): each loop, outermost
  * first, skipping loops inside an accepted loop; each method with two or more self-calls; each
  * run of two or more consecutive calls worth a task outside accepted loops.
  */

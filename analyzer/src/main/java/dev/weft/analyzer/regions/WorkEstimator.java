@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The cost model of contract.md: about one operation per expression node; a nested loop multiplies
+ * The cost model of analyzer/docs/findings.md: about one operation per expression node; a nested loop multiplies
  * its body by its known trip count, or by {@value #UNKNOWN_TRIPS}; a call adds {@value #CALL_COST}, or
  * the callee's own estimate when it is declared in the project (once, memoised; recursion counts
  * {@value #CALL_COST}).
@@ -50,8 +50,8 @@ final class WorkEstimator {
   private long callCost(Node call) {
     try {
       Node decl = null;
-      if (call instanceof MethodCallExpr m) decl = m.resolve().toAst().orElse(null);
-      else if (call instanceof ObjectCreationExpr o) decl = o.resolve().toAst().orElse(null);
+      if (call instanceof MethodCallExpr m) decl = Resolutions.method(m).toAst().orElse(null);
+      else if (call instanceof ObjectCreationExpr o) decl = Resolutions.constructor(o).toAst().orElse(null);
       if (decl instanceof CallableDeclaration<?> cd) {
         if (callees.containsKey(cd)) return callees.get(cd);
         callees.put(cd, CALL_COST); // recursion guard

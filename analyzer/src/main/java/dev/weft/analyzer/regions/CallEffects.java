@@ -12,6 +12,7 @@ import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclarati
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.google.common.collect.ImmutableList;
 import dev.weft.analyzer.effects.Access;
+import dev.weft.analyzer.effects.Accesses;
 import dev.weft.analyzer.effects.Base;
 import dev.weft.analyzer.effects.EffectFlag;
 import dev.weft.analyzer.effects.EffectSummary;
@@ -145,7 +146,8 @@ final class CallEffects {
           }
         } else if (r.target() == Access.Target.ARRAY_ELEMENT && r.base().kind() == Base.Kind.UNKNOWN) {
           for (String t : writtenTypes) {
-            if (t.equals("?") || t.equals(r.owner()) || !LoopAnalysis.isPrimitive(t) && !LoopAnalysis.isPrimitive(r.owner())) {
+            if (t.equals("?") || r.owner().equals("?") || t.equals(r.owner())
+                || !LoopAnalysis.isPrimitive(t) && !LoopAnalysis.isPrimitive(r.owner())) {
               loop.block(LoopCarriedDependence.of(who + " reads array elements it reached through a field, which may be ones the loop writes",
                   ctx.witness(n)));
               break;
@@ -174,11 +176,14 @@ final class CallEffects {
   /** Null when the write stays inside the iteration; otherwise what shared memory it touches. */
   private String sharedTarget(Call call, Access w) {
     if (w.target() == Access.Target.STATIC_FIELD) return w.toString();
+    // An object allocated in this iteration is private, but not what its fields lead to: they may
+    // hold objects other iterations share. Only direct writes to a fresh object stay private.
+    boolean direct = Accesses.isDirect(w);
     switch (w.base().kind()) {
       case FRESH: return null;
       case UNKNOWN: return w + " (an object it reaches through fields or statics)";
       case THIS:
-        if (call.constructor()) return null;
+        if (call.constructor() && direct) return null;
         break;
       case PARAMETER:
         if (w.base().parameter() >= call.arguments().size()) return w.toString();
@@ -187,8 +192,8 @@ final class CallEffects {
     }
     Expression e = target(call, w.base());
     if (e == null) return w.toString();
-    if (e instanceof ObjectCreationExpr || e instanceof ArrayCreationExpr) return null;
-    if (e instanceof NameExpr n && loop.isFreshInIteration(n)) return null;
+    if (direct && (e instanceof ObjectCreationExpr || e instanceof ArrayCreationExpr)) return null;
+    if (direct && e instanceof NameExpr n && loop.isFreshInIteration(n)) return null;
     return (w.target() == Access.Target.ARRAY_ELEMENT ? "elements of " : "the state of ") + e + ", which other iterations share";
   }
 

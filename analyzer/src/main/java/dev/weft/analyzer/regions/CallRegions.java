@@ -17,6 +17,7 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.google.common.collect.ImmutableList;
 import dev.weft.analyzer.effects.Access;
+import dev.weft.analyzer.effects.Accesses;
 import dev.weft.analyzer.effects.Base;
 import dev.weft.analyzer.effects.EffectFlag;
 import dev.weft.analyzer.effects.EffectSummary;
@@ -210,16 +211,31 @@ final class CallRegions {
   }
 
   private boolean conflict(CallEffects.Call ca, Access a, CallEffects.Call cb, Access b) {
-    if (a.target() != b.target()) return false;
-    if (a.target() == Access.Target.STATIC_FIELD) return a.owner().equals(b.owner()) && a.name().equals(b.name());
-    if (a.target() == Access.Target.INSTANCE_FIELD && !a.name().equals(b.name())) return false;
-    if (a.target() == Access.Target.ARRAY_ELEMENT && !a.owner().equals(b.owner())
-        && (LoopAnalysis.isPrimitive(a.owner()) || LoopAnalysis.isPrimitive(b.owner()))) return false;
+    boolean aStatic = a.target() == Access.Target.STATIC_FIELD;
+    boolean bStatic = b.target() == Access.Target.STATIC_FIELD;
+    // A static field's slot is only ever touched as that static field.
+    if (aStatic || bStatic) return aStatic && bStatic && a.owner().equals(b.owner()) && a.name().equals(b.name());
     if (a.base().kind() == Base.Kind.FRESH || b.base().kind() == Base.Kind.FRESH) return false;
+    // A path through fields (rnd.seed, data[], *.*) may reach an object that the other call reaches
+    // by another path, or that two distinct roots share: only direct accesses can be told apart.
+    if (!Accesses.isDirect(a) || !Accesses.isDirect(b)) return true;
+    if (!sameLocation(a, b)) return false;
     Expression ea = CallEffects.target(ca, a.base());
     Expression eb = CallEffects.target(cb, b.base());
     if (ea == null || eb == null) return true;
     return !distinctObjects(ea, eb);
+  }
+
+  /** Whether two direct accesses to one object may touch the same field or element. */
+  private static boolean sameLocation(Access a, Access b) {
+    // "*" is any of the object's own state (the JDK model's receiver writes).
+    if (a.name().equals("*") || b.name().equals("*")) return true;
+    if (a.target() != b.target()) return false;
+    if (a.target() == Access.Target.INSTANCE_FIELD) return a.name().equals(b.name());
+    // Arrays of different primitive element types are different arrays; "?" is an unknown type.
+    boolean known = !a.owner().equals("?") && !b.owner().equals("?");
+    return a.owner().equals(b.owner()) || !known
+        || !LoopAnalysis.isPrimitive(a.owner()) && !LoopAnalysis.isPrimitive(b.owner());
   }
 
   /** Two argument expressions that are different fresh locals (allocated with new, never copied). */

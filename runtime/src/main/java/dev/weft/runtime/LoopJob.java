@@ -57,7 +57,7 @@ abstract class LoopJob {
     while (lo < hi) {
       if (lo > (long) FAILED.getOpaque(this)) break; // opaque: a later chunk failed, stop early
       long n = hi - lo;
-      if (n > chunk && p != null && WeftPool.wantsWork()) {
+      if (n > chunk && p != null && WeftPool.idleWanted()) {
         long mid = lo + (n >>> 1);
         Piece c = new Piece(this, mid, hi);
         open(p, c);

@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class Participant {
   final WeftPool pool;
   final int index;
-  final TaskDeque deque = new TaskDeque();
+  final TaskDeque deque = new TaskDeque(true);
   final Arena arena = new Arena();
 
   /** For external slots: the thread that claimed it, null when free. Workers: their thread. */
@@ -20,7 +20,10 @@ final class Participant {
 
   /** Reusable join slots, one per nesting depth of joins in progress: un-stolen joins allocate nothing. */
   private JoinSlot[] slots = new JoinSlot[16];
-  private int depth;
+  /** Joins in progress on this participant; {@link WeftPool#wantsWork()} reads it (owner only). */
+  int depth;
+  /** Joins nested shallower than this always fork (as latent frames): the pool's {@code log2(P) + 2}. */
+  final int forkDepth;
   /** Frames below this index were promoted or finished; promotion starts looking here. */
   private int promoteFrom;
   private int seed;
@@ -30,11 +33,13 @@ final class Participant {
   Participant(WeftPool pool, int index) {
     this.pool = pool;
     this.index = index;
+    this.forkDepth = pool.forkDepth;
     this.seed = 0x9E3779B9 * (index + 1);
   }
 
   JoinSlot acquireSlot() {
     int d = depth++;
+    if (d + 1 == forkDepth) WeftPool.eager(-1); // deep enough: fork only for idle participants now
     JoinSlot[] s = slots;
     if (d == s.length) slots = s = Arrays.copyOf(s, d * 2);
     JoinSlot j = s[d];
@@ -43,7 +48,9 @@ final class Participant {
   }
 
   void releaseSlots(int n) {
-    depth -= n;
+    int d = depth;
+    depth = d - n;
+    if (d >= forkDepth && d - n < forkDepth) WeftPool.eager(1); // shallow again: eager
     if (promoteFrom > depth) promoteFrom = depth;
   }
 

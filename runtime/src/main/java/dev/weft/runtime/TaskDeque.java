@@ -36,8 +36,15 @@ abstract class DequePad2 extends DequeBottom {
  *
  * <p>The owner pushes and takes at {@code bottom}; thieves steal at {@code top}. Indices only grow,
  * so an index is never reused and a recycled task object pushed again cannot be confused with its
- * earlier push (no ABA). Stolen slots are not cleared (a thief cannot tell whether the owner has
- * since reused the slot); the owner clears the slots it takes back.
+ * earlier push (no ABA). The owner clears the slots it takes back; a thief clears the slot it stole
+ * with a CAS from the task to null, which fails harmlessly if the owner has since reused the slot
+ * for another task (the same recycled task cannot come back before the thief has run it). Without
+ * it a stale slot keeps a finished task, and everything its lambda captured, alive until the slot is
+ * reused: a program that runs many loops over fresh arrays kept about 64 of them reachable.
+ *
+ * <p>Every push and every successful removal updates the pool-wide count of tasks on offer
+ * ({@link WeftPool#offered}), which the fork decision subtracts from the idle count (participants'
+ * deques only).
  */
 final class TaskDeque extends DequePad2 {
   /** Returned by {@link #steal} when it lost a race: the deque may still hold tasks. */
@@ -49,6 +56,16 @@ final class TaskDeque extends DequePad2 {
   private static final int INITIAL_CAPACITY = 1 << 6;
 
   Task[] array = new Task[INITIAL_CAPACITY]; // owner writes with release (grow); thieves read acquire
+  /** A participant's deque reports its offers to the pool; a free-standing one (tests) does not. */
+  private final boolean counted;
+
+  TaskDeque() {
+    this(false);
+  }
+
+  TaskDeque(boolean counted) {
+    this.counted = counted;
+  }
 
   /** Owner only. */
   void push(Task x) {
@@ -59,6 +76,7 @@ final class TaskDeque extends DequePad2 {
     ELEMENT.setOpaque(a, (int) b & (a.length - 1), x); // relaxed
     VarHandle.releaseFence(); // release: publishes the task before the new bottom
     BOTTOM.setOpaque(this, b + 1); // relaxed
+    if (counted) WeftPool.offered(1);
   }
 
   /** Owner only: the most recently pushed task, or null when empty or lost to a thief. */
@@ -77,10 +95,14 @@ final class TaskDeque extends DequePad2 {
     if (t == b) { // last element: race the thieves for it
       if (!TOP.compareAndSet(this, t, t + 1)) x = null; // seq_cst CAS
       BOTTOM.setOpaque(this, b + 1); // relaxed
-      if (x != null) ELEMENT.setOpaque(a, i, null); // relaxed: slot is ours again
+      if (x != null) {
+        ELEMENT.setOpaque(a, i, null); // relaxed: slot is ours again
+        if (counted) WeftPool.offered(-1);
+      }
       return x;
     }
     ELEMENT.setOpaque(a, i, null); // relaxed: below top, no thief can read it
+    if (counted) WeftPool.offered(-1);
     return x;
   }
 
@@ -106,6 +128,7 @@ final class TaskDeque extends DequePad2 {
       if (!won) return false;
     }
     ELEMENT.setOpaque(a, i, null); // relaxed
+    if (counted) WeftPool.offered(-1);
     return true;
   }
 
@@ -118,6 +141,8 @@ final class TaskDeque extends DequePad2 {
     Task[] a = (Task[]) ARRAY.getAcquire(this); // acquire (C11 consume)
     Task x = (Task) ELEMENT.getOpaque(a, (int) t & (a.length - 1)); // relaxed
     if (!TOP.compareAndSet(this, t, t + 1)) return ABORT; // seq_cst CAS
+    ELEMENT.compareAndSet(a, (int) t & (a.length - 1), x, null); // CAS: fails if the owner reused the slot
+    if (counted) WeftPool.offered(-1);
     return x;
   }
 

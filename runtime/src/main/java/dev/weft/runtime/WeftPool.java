@@ -31,7 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * top from victims picked at random; see {@link TaskDeque}.
  *
  * <p><b>Idling without locks.</b> A worker with nothing to run is <em>searching</em>: it scans the
- * deques a bounded number of rounds ({@link #SPIN_SCANS}) and then <em>parks</em>. Both states are
+ * deques a bounded number of rounds ({@link #SPIN_SCANS}); then the last searcher alone keeps
+ * scanning for up to {@link #SPIN_NS} (Go's spinning-M rule) and everyone else <em>parks</em>, so a
+ * program that runs short loops back to back finds a worker still spinning instead of paying a
+ * futex wake per loop. Both states are
  * counted in one packed atomic word, {@link #ctl}: searching count (16 bits), parked count (16 bits),
  * a Treiber stack of parked workers (index + 1, 16 bits) and an ABA tag (16 bits). Whoever pushes a
  * task reads ctl and, only when nobody is searching and someone is parked, pops one parked worker
@@ -43,16 +46,25 @@ import java.util.concurrent.locks.LockSupport;
  * run, by the participant that pushed it if nobody stole it. Nothing here takes a lock; parking is
  * {@link LockSupport}. An idle pool uses no CPU: parked workers wait without a timeout once drowsy.
  *
- * <p><b>Heartbeat fork decision.</b> A global count of idle participants backs
- * {@link Weft#wantsWork()}: an opaque read and a branch. It counts searching workers, parked workers
- * for their first {@link #DROWSY_NS} (after that they are <em>drowsy</em>: still wakeable, no longer
- * asking) and joiners waiting with nothing to help. Rewritten divide-and-conquer code forks only when
- * it is true, which is the heartbeat / lazy-task-creation idea (Acar, Charguéraud, Guatto, Rainey,
+ * <p><b>Heartbeat fork decision.</b> One global word backs {@link Weft#wantsWork()}: an opaque read
+ * and a branch while it is zero. Its low half counts idle participants (searching workers, parked
+ * workers for their first {@link #DROWSY_NS}, after which they are <em>drowsy</em>: still wakeable,
+ * no longer asking; joiners waiting with nothing to help) minus the tasks on offer in deques, so
+ * once a piece is on offer for every idle participant nobody forks more. Its high half counts
+ * <em>eager</em> participants: those running user code at a join depth below
+ * {@code forkDepth = log2(P) + 2}. While it is non-zero, wantsWork also checks the caller's own depth,
+ * so the first levels of every recursion always fork, as latent frames that cost a few stores; they
+ * are the big pieces promotion hands out later (a task a thief takes starts again at depth 0). A
+ * thread outside every pool counts as eager while no external slot of the common pool is held, so
+ * a top-level recursion forks and claims one. Loops and promotion read only the idle half. Deeper
+ * down, rewritten divide-and-conquer code forks only while someone is idle, which is the heartbeat /
+ * lazy-task-creation idea (Acar, Charguéraud, Guatto, Rainey,
  * Sieczkowski, "Heartbeat Scheduling: Provable Efficiency for Nested Parallelism", PLDI 2018): while
  * everyone is busy the program runs its original sequential code at full speed. A worker whose last
  * {@link #TINY_STREAK} steals each ran under {@link #TINY_TASK_NS} is <em>sated</em> and naps
- * uncounted for {@link #SATED_NAP_NS}: code that forks only when asked can only offer a piece from
- * wherever its recursion happens to be, usually a tiny one, and chasing those costs more than it gains.
+ * uncounted for {@link #SATED_NAP_NS}: once the latent frames of the first levels are used up, code
+ * that forks only when asked can only offer a piece from wherever its recursion happens to be, usually
+ * a tiny one, and chasing those costs more than it gains.
  *
  * <p><b>Loops</b> use lazy binary splitting (Tzannes, Caragea, Barua, Vishkin, "Lazy Binary-Splitting:
  * A Run-Time Adaptive Work-Stealing Scheduler", PPoPP 2010): a piece runs its range chunk by chunk and,
@@ -77,10 +89,17 @@ import java.util.concurrent.locks.LockSupport;
  * task writes happen-before the return.
  */
 public final class WeftPool {
-  /** Rounds of deque scans a worker makes before parking. */
+  /** Rounds of deque scans every searching worker makes before it parks or keeps spinning. */
   static final int SPIN_SCANS = 16;
-  /** Rounds a joiner spins with nothing to help before parking. */
-  static final int JOIN_SPINS = 64;
+  /**
+   * How long the LAST searching worker keeps scanning (with {@code onSpinWait}) before it parks: about
+   * what a park and unpark cost (the competitive spin-then-block rule), long enough to catch the next
+   * loop of a program that runs loops back to back, at most 2 % of a millisecond loop. Other
+   * searchers park after {@link #SPIN_SCANS} rounds.
+   */
+  static final long SPIN_NS = 20_000;
+  /** How long a joiner with nothing to help spins before parking: about one loop chunk. */
+  static final long JOIN_SPIN_NS = 20_000;
   private static final int EXTERNAL_SLOTS = 8;
   /** A stolen task shorter than this did not pay for its steal. */
   static final long TINY_TASK_NS = 20_000;
@@ -101,6 +120,8 @@ public final class WeftPool {
   private static final long TAG_MASK = 0xFFFFL << 48;
 
   private final int parallelism;
+  /** Joins nested shallower than this always fork: {@code floor(log2(P)) + 2}, see {@link #wantsWork()}. */
+  final int forkDepth;
   private final Worker[] workers;
   private final Participant[] externals;
   /** Workers, then external slots: the victims a thief scans. */
@@ -108,8 +129,22 @@ public final class WeftPool {
 
   private volatile long ctl; // CAS / getAndAdd; read opaque on the push path
 
-  /** Searching or parked workers over all pools: what {@link Weft#wantsWork()} reads. */
-  private static volatile int idle; // getAndAdd on transitions; read opaque
+  /**
+   * What {@link Weft#wantsWork()} reads, two counts over all pools in one word so the common answer
+   * costs one load. Low 32 bits, signed: idle participants (searching workers, hungry parked workers,
+   * joiners with nothing to help) minus tasks on offer in deques; a negative value borrows from the
+   * high half, which readers undo ({@code w - (int) w}). High 32 bits: <em>eager</em>
+   * participants, those running user code (a task or a top-level call, not a wait) at a join depth
+   * below {@link #forkDepth}; plus one while nobody has claimed an
+   * external slot of the common pool (a thread outside every pool that calls wantsWork is then at the
+   * top of its recursion). Each participant's share of either count is 0 or 1.
+   */
+  private static volatile long want; // getAndAdd on transitions; read opaque
+  static final long IDLE_UNIT = 1L;
+  static final long EAGER_UNIT = 1L << 32;
+  private static final String COMMON_PREFIX = "weft-worker-";
+  /** External slots of the common pool held now: the outside share of the eager count is on at 0. */
+  private static volatile int commonClaims; // getAndAdd on claim and release
 
   /** Pools whose external slots {@link #current()} looks through (copy on write, CAS). */
   private static volatile WeftPool[] pools = new WeftPool[0];
@@ -124,6 +159,7 @@ public final class WeftPool {
   private WeftPool(int parallelism, String prefix) {
     if (parallelism < 1 || parallelism > 0x7FFF) throw new IllegalArgumentException("parallelism " + parallelism);
     this.parallelism = parallelism;
+    this.forkDepth = parallelism == 1 ? 0 : 31 - Integer.numberOfLeadingZeros(parallelism) + 2;
     int w = parallelism - 1;
     workers = new Worker[w];
     all = new Participant[w + EXTERNAL_SLOTS];
@@ -137,7 +173,7 @@ public final class WeftPool {
     externals = new Participant[EXTERNAL_SLOTS];
     for (int i = 0; i < EXTERNAL_SLOTS; i++) all[w + i] = externals[i] = new Participant(this, w + i);
     ctl = ((long) w << TOP_SHIFT) | (w * PK_UNIT);
-    IDLE.getAndAdd(w);
+    WANT.getAndAdd(w * IDLE_UNIT + (prefix.equals(COMMON_PREFIX) && w > 0 ? EAGER_UNIT : 0));
     for (;;) {
       WeftPool[] ps = pools;
       WeftPool[] next = java.util.Arrays.copyOf(ps, ps.length + 1);
@@ -172,8 +208,72 @@ public final class WeftPool {
 
   // ---- who is calling -----------------------------------------------------------------------
 
+  /**
+   * The fork decision behind {@link Weft#wantsWork()}: some participant is idle, or the caller's
+   * join nesting is shallower than {@link #forkDepth}. One field read while nobody is idle or eager
+   * (the steady state of a deep recursion); while someone is eager, a type check and two loads of
+   * the caller's own participant. TODO: a worker running a loop piece counts as eager (depth 0), so
+   * divide and conquer running beside loops pays the depth check on every call.
+   */
   static boolean wantsWork() {
-    return (int) IDLE.getOpaque() != 0; // opaque: a hint, re-read on every call
+    long w = (long) WANT.getOpaque(); // opaque: a hint, re-read on every call
+    int hungry = (int) w;
+    return hungry > 0 || (w - hungry != 0 && shallowCaller()); // w - hungry: the eager count, shifted
+  }
+
+  /** True when some idle participant has no task on offer: what loops and promotion test. */
+  static boolean idleWanted() {
+    return (int) (long) WANT.getOpaque() > 0; // opaque: a hint, re-read on every call
+  }
+
+  /**
+   * A task was pushed (+1) or removed by its owner or a thief (-1). Tasks on offer are subtracted
+   * from the idle count: once there is a piece for every idle participant, nobody needs to fork
+   * more (a worker just woken may take milliseconds to arrive on a loaded machine, and code that
+   * forked at every call meanwhile would pay a join per call).
+   */
+  static void offered(int delta) {
+    WANT.getAndAdd(-delta * IDLE_UNIT); // volatile add
+  }
+
+  /** The eager count (tests): participants in user code below {@link #forkDepth}, plus the outside share. */
+  static int eagerCount() {
+    long w = (long) WANT.getVolatile(); // volatile
+    return (int) ((w - (int) w) >> 32);
+  }
+
+  /** A participant enters (+1) or leaves (-1) the eager state. */
+  static void eager(int delta) {
+    WANT.getAndAdd(delta * EAGER_UNIT); // volatile add
+  }
+
+  /**
+   * The eager part of the fork decision: the first {@code log2(P) + 2} join levels on each
+   * participant always fork, as latent frames (a few plain stores, nothing pushed). They are the
+   * {@code 4P}-odd big pieces that {@link Participant#promote()} hands to a worker when it turns idle
+   * later; the idle signal alone would offer pieces from wherever the recursion happens to be.
+   */
+  private static boolean shallowCaller() {
+    Thread t = Thread.currentThread();
+    Participant p;
+    if (t instanceof Worker) {
+      p = ((Worker) t).ctx;
+    } else {
+      p = lastExternal;
+      if (p == null || p.owner != t) return outsideCaller();
+    }
+    return p.depth < p.forkDepth;
+  }
+
+  /** A thread that is not the last external claimer: fork at top level only if a join can claim a slot. */
+  private static boolean outsideCaller() {
+    Participant p = current();
+    if (p != null) return p.depth < p.forkDepth;
+    // TODO: a thread outside every pool pays this scan per call while another thread's top-level call
+    // keeps the eager count up; it forks only while a slot is free.
+    if (COMMON.workers.length == 0) return false;
+    for (Participant e : COMMON.externals) if (e.owner == null) return true; // volatile reads
+    return false;
   }
 
   /** The participant the current thread is, or null outside every pool. */
@@ -200,6 +300,8 @@ public final class WeftPool {
     for (Participant p : externals) {
       if (p.claim(t)) {
         lastExternal = p;
+        eager(1); // a top-level call starts at join depth 0
+        if (this == COMMON && (int) CLAIMS.getAndAdd(1) == 0) eager(-1); // volatile add: no longer outside
         signalIfIdle(); // a top-level call: wake a (possibly drowsy) worker to look for its forks
         return p;
       }
@@ -208,6 +310,8 @@ public final class WeftPool {
   }
 
   private static void unclaim(Participant p) {
+    if (p.pool == COMMON && (int) CLAIMS.getAndAdd(-1) == 1) eager(1); // volatile add: outside again
+    eager(-1); // joins nest strictly: back at depth 0
     p.owner = null; // volatile: the deque is empty, every task was joined
   }
 
@@ -250,20 +354,18 @@ public final class WeftPool {
   void workerLoop(Worker w) {
     Participant p = w.ctx;
     for (;;) { // counted as searching here
-      Task t = null;
-      for (int round = 0; round < SPIN_SCANS && t == null; round++) {
-        t = scan(p);
-        if (t == null) Thread.onSpinWait();
-      }
+      Task t = search(p);
       if (t != null) {
         long c = (long) CTL.getAndAdd(this, -SC_UNIT); // volatile: searching -> active
-        IDLE.getAndAdd(-1);
+        WANT.getAndAdd(-IDLE_UNIT);
         // The last searcher found work: wake another to keep looking (work may be flowing).
         if ((c & SC_MASK) == 1 || p.stoleFromBusy) signalWork();
         long t0 = System.nanoTime();
+        eager(1); // a stolen task starts at join depth 0
         p.runTask(t);
         Task own;
         while ((own = p.deque.take()) != null) p.runTask(own); // normally empty: joins nest strictly
+        eager(-1);
         if (System.nanoTime() - t0 >= TINY_TASK_NS) {
           w.tinyStreak = 0;
         } else if (++w.tinyStreak >= TINY_STREAK) {
@@ -273,11 +375,29 @@ public final class WeftPool {
           w.tinyStreak = 0;
           LockSupport.parkNanos(this, SATED_NAP_NS);
         }
-        IDLE.getAndAdd(1);
+        WANT.getAndAdd(IDLE_UNIT);
         CTL.getAndAdd(this, SC_UNIT); // volatile: active -> searching
       } else {
         park(w);
       }
+    }
+  }
+
+  /**
+   * Scans {@link #SPIN_SCANS} rounds; then, only while this worker is the sole searcher, keeps
+   * scanning up to {@link #SPIN_NS} (Go's spinning-M rule: one spinner is enough to notice new work,
+   * and it wakes the next when it finds some). Null: park.
+   */
+  private Task search(Participant p) {
+    long deadline = 0;
+    for (int round = 0; ; round++) {
+      Task t = scan(p);
+      if (t != null) return t;
+      if (round >= SPIN_SCANS) {
+        if (((long) CTL.getOpaque(this) & SC_MASK) > 1) return null; // relaxed: another searcher stays
+        if ((deadline = spinUntil(deadline, SPIN_NS)) == 0) return null;
+      }
+      Thread.onSpinWait();
     }
   }
 
@@ -308,10 +428,10 @@ public final class WeftPool {
         LockSupport.parkNanos(this, DROWSY_NS);
       } else {
         counted = false;
-        IDLE.getAndAdd(-1);
+        WANT.getAndAdd(-IDLE_UNIT);
       }
     }
-    if (!counted) IDLE.getAndAdd(1); // searching again
+    if (!counted) WANT.getAndAdd(IDLE_UNIT); // searching again
   }
 
   /** One pass over the deques: own bottom first, then every other participant from a random start. */
@@ -347,30 +467,46 @@ public final class WeftPool {
    * tasks too small to pay for stealing them it stops asking (as a sated worker does).
    */
   void awaitDone(Participant p, Task task) {
+    boolean shallow = p.depth < p.forkDepth;
+    if (shallow) eager(-1); // waiting runs no user code: deep code elsewhere need not check its depth
+    try {
+      waitFor(p, task);
+    } finally {
+      if (shallow) eager(1);
+    }
+  }
+
+  private void waitFor(Participant p, Task task) {
     int spins = 0;
+    long deadline = 0;
     int tiny = 0;
     boolean counted = false;
     while ((int) Task.STATUS.getAcquire(task) != Task.DONE) { // acquire: pairs with exec's store
       Task t = scan(p);
       if (t != null) {
         if (counted) {
-          IDLE.getAndAdd(-1);
+          WANT.getAndAdd(-IDLE_UNIT);
           counted = false;
         }
         if (p.stoleFromBusy) signalIfIdle();
         long t0 = System.nanoTime();
+        boolean shallow = p.depth < p.forkDepth;
+        if (shallow) eager(1); // the helped task runs nested at this depth
         p.runTask(t);
+        if (shallow) eager(-1);
         tiny = System.nanoTime() - t0 < TINY_TASK_NS ? tiny + 1 : 0;
         spins = 0;
-      } else if (++spins < JOIN_SPINS) {
+        deadline = 0;
+      } else if (++spins < SPIN_SCANS || (deadline = spinUntil(deadline, JOIN_SPIN_NS)) != 0) {
         if (!counted && tiny < TINY_STREAK) {
-          IDLE.getAndAdd(1);
+          WANT.getAndAdd(IDLE_UNIT);
           counted = true;
         }
         Thread.onSpinWait();
       } else {
+        spins = 0;
         if (counted) {
-          IDLE.getAndAdd(-1);
+          WANT.getAndAdd(-IDLE_UNIT);
           counted = false;
         }
         task.waiter = Thread.currentThread(); // volatile: Dekker pair with exec
@@ -378,7 +514,14 @@ public final class WeftPool {
         task.waiter = null;
       }
     }
-    if (counted) IDLE.getAndAdd(-1);
+    if (counted) WANT.getAndAdd(-IDLE_UNIT);
+  }
+
+  /** Starts ({@code deadline == 0}) or checks a spin of {@code ns}: the deadline, or 0 once it passed. */
+  private static long spinUntil(long deadline, long ns) {
+    long now = System.nanoTime();
+    if (deadline == 0) return now + ns == 0 ? 1 : now + ns;
+    return now - deadline < 0 ? deadline : 0;
   }
 
   // ---- loops ----------------------------------------------------------------------------------
@@ -695,7 +838,7 @@ public final class WeftPool {
   private static JoinSlot latent(Participant p, int kind, Object right) {
     JoinSlot s = p.acquireSlot();
     s.arm(kind, right);
-    if (wantsWork()) p.promote();
+    if (idleWanted()) p.promote(); // hand the oldest latent frame to the idle participant
     return s;
   }
 
@@ -860,14 +1003,16 @@ public final class WeftPool {
   }
 
   private static final VarHandle CTL;
-  private static final VarHandle IDLE;
+  private static final VarHandle WANT;
+  private static final VarHandle CLAIMS;
   private static final VarHandle POOLS;
 
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
       CTL = l.findVarHandle(WeftPool.class, "ctl", long.class);
-      IDLE = l.findStaticVarHandle(WeftPool.class, "idle", int.class);
+      WANT = l.findStaticVarHandle(WeftPool.class, "want", long.class);
+      CLAIMS = l.findStaticVarHandle(WeftPool.class, "commonClaims", int.class);
       POOLS = l.findStaticVarHandle(WeftPool.class, "pools", WeftPool[].class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -875,5 +1020,5 @@ public final class WeftPool {
   }
 
   // Declared after the VarHandles: static initialisers run in textual order.
-  private static final WeftPool COMMON = new WeftPool(defaultParallelism(), "weft-worker-");
+  private static final WeftPool COMMON = new WeftPool(defaultParallelism(), COMMON_PREFIX);
 }

@@ -19,7 +19,7 @@ public class InPlaceSort {
     return d;
   }
 
-  // weft: DivideAndConquer -- the calls touch the disjoint ranges [lo, mid) and [mid, hi)
+  // weft: blocked OverlappingEffects -- TODO: safe (the calls touch [lo, mid) and [mid, hi)), but proving it needs index-range summaries and merge's invariant i < mid when j >= hi
   static void sort(int[] a, int[] tmp, int lo, int hi) {
     if (hi - lo < 2) {
       return;

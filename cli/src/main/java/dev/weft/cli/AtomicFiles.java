@@ -3,6 +3,7 @@ package dev.weft.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,6 +30,7 @@ public final class AtomicFiles {
       throws IOException, WeftSubcommand.UserError {
     Path file = target.toAbsolutePath().normalize();
     checkWritable(target);
+    removeStaleTemporaryFiles(file);
     Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
     try {
       Files.writeString(tmp, content, StandardCharsets.UTF_8);
@@ -40,6 +42,20 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(tmp); // gone already after a successful move
+    }
+  }
+
+  /**
+   * A process killed between creating its temporary file and the move leaves the temporary file
+   * behind (never the target half-written); the next write of the same target removes it.
+   */
+  private static void removeStaleTemporaryFiles(Path file) throws IOException {
+    String prefix = "." + file.getFileName() + ".";
+    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent(), p -> {
+      String n = p.getFileName().toString();
+      return n.startsWith(prefix) && n.endsWith(".tmp") && n.substring(prefix.length(), n.length() - 4).matches("[0-9]+");
+    })) {
+      for (Path stale : siblings) Files.deleteIfExists(stale);
     }
   }
 

@@ -63,7 +63,8 @@ public final class RewriteCommand extends WeftSubcommand {
   @Option(names = "--patch", paramLabel = "FILE", description = "Write the unified diff to FILE instead of printing it.")
   Path patch;
 
-  @Option(names = "--write", description = "Rewrite the files under DIR in place (each replaced atomically).")
+  @Option(names = "--write", description = "Rewrite the files under DIR in place (each replaced atomically). A file reached through a"
+      + " symbolic link is left as it is; a read-only file or directory stops the run before anything changes.")
   boolean write;
 
   @Option(names = "--out", paramLabel = "OUTDIR", description = "Write a copy of DIR, rewritten, to OUTDIR; DIR is not changed.")
@@ -132,12 +133,18 @@ public final class RewriteCommand extends WeftSubcommand {
     PrintWriter stdout = spec.commandLine().getOut();
     // In the default mode stdout carries the patch alone, so `weft rewrite DIR > x.patch` works.
     PrintWriter summary = patch == null && !write && out == null ? spec.commandLine().getErr() : stdout;
+    ImmutableList<String> notWritten = ImmutableList.of();
+    if (write) {
+      InPlaceWrite.Plan plan = InPlaceWrite.plan(directory.toAbsolutePath().normalize(), changes);
+      changes = new ArrayList<>(plan.writes());
+      notWritten = plan.notWritten();
+    }
     String diff = UnifiedDiff.of(changes);
     try {
       if (patch != null) {
         AtomicFiles.write(patch, diff);
       } else if (write) {
-        TreeWriter.writeInPlace(directory.toAbsolutePath().normalize(), changes);
+        InPlaceWrite.write(directory.toAbsolutePath().normalize(), changes);
       } else if (out != null) {
         TreeWriter.writeCopy(directory, out, changes);
       } else {
@@ -147,6 +154,7 @@ public final class RewriteCommand extends WeftSubcommand {
     } catch (IOException e) {
       throw new UserError("cannot write the rewrite: " + Failures.describeIo(e), e);
     }
+    notWritten.forEach(summary::println);
     printSummary(summary, result, changes.size());
     return result.hasFailures() ? ExitCodes.FAILED : ExitCodes.OK;
   }

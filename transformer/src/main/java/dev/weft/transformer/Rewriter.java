@@ -310,7 +310,7 @@ public final class Rewriter {
   }
 
   static Optional<CompilationUnit> parse(String text) {
-    ParserConfiguration config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+    ParserConfiguration config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21); // as the analyzer parses
     ParseResult<CompilationUnit> r = new JavaParser(config).parse(text);
     return r.isSuccessful() ? r.getResult() : Optional.empty();
   }
@@ -335,9 +335,12 @@ public final class Rewriter {
     Map<String, String> originals = new LinkedHashMap<>();
     pending.forEach((path, p) -> originals.put(path, p.source.text()));
     Map<String, String> originalErrors = check.errors(originals);
+    // Errors only in files being rewritten cost just those files; an error elsewhere (a file the
+    // rewrite does not touch) leaves nothing verifiable. Judged against the files as they were.
+    Set<String> offered = Set.copyOf(pending.keySet());
     for (String path : List.copyOf(pending.keySet())) {
       String error = originalErrors.get(path);
-      if (error == null && !originalErrors.isEmpty() && originalErrors.keySet().stream().noneMatch(pending::containsKey)) {
+      if (error == null && !originalErrors.isEmpty() && originalErrors.keySet().stream().noneMatch(offered::contains)) {
         error = "another file does not compile: " + originalErrors.entrySet().iterator().next();
       }
       if (error != null) drop(pending, path, outcomes, Status.SKIPPED,

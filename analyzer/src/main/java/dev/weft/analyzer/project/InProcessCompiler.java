@@ -58,7 +58,7 @@ final class InProcessCompiler {
           args.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         }
         Boolean ok =
-            javac.getTask(new StringWriter(), fm, diagnostics, args, null, fm.getJavaFileObjectsFromPaths(remaining))
+            javac.getTask(new StringWriter(), fm, diagnostics, args, null, withoutByteOrderMarks(fm.getJavaFileObjectsFromPaths(remaining)))
                 .call();
         if (ok) break;
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -78,6 +78,21 @@ final class InProcessCompiler {
       remaining.removeAll(failed);
     }
     return new Result(out, ImmutableList.copyOf(problems));
+  }
+
+  /** javac rejects a leading U+FEFF ("illegal character"); JavaParser and editors accept it. */
+  private static List<JavaFileObject> withoutByteOrderMarks(Iterable<? extends JavaFileObject> files) {
+    List<JavaFileObject> out = new ArrayList<>();
+    for (JavaFileObject f : files) {
+      out.add(new javax.tools.ForwardingJavaFileObject<JavaFileObject>(f) {
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
+          CharSequence c = super.getCharContent(ignoreEncodingErrors);
+          return c.length() > 0 && c.charAt(0) == '\uFEFF' ? c.subSequence(1, c.length()) : c;
+        }
+      });
+    }
+    return out;
   }
 
   static String relative(Path root, Path file) {

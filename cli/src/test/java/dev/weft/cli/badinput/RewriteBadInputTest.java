@@ -19,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -263,9 +262,6 @@ class RewriteBadInputTest {
   }
 
   @Test
-  @Disabled("bug: transformer Rewriter parses at LanguageLevel.JAVA_17 (Rewriter.java:313) while the analyzer"
-      + " parses at JAVA_21, so a region the analyzer accepts in a file with switch patterns is skipped as"
-      + " 'the file does not parse', which is false; name the Java 21 syntax instead (or parse at JAVA_21)")
   void java21CodeIsSkippedWithATrueReason() throws Exception {
     write(tmp.resolve("Modern.java"), MODERN);
     Run r = rewrite(tmp);

@@ -1,6 +1,5 @@
 package dev.weft.cli;
 
-import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import dev.weft.analyzer.AnalysisException;
 import dev.weft.analyzer.AnalysisOptions;
@@ -8,10 +7,8 @@ import dev.weft.analyzer.Analyzer;
 import dev.weft.analyzer.findings.Report;
 import dev.weft.analyzer.report.JsonReport;
 import dev.weft.analyzer.report.TextReport;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,20 +149,7 @@ public final class AnalyzeCommand extends WeftSubcommand {
   }
 
   private AnalysisOptions options() throws UserError {
-    ImmutableList<Path> cp;
-    try {
-      cp =
-          classpath == null
-              ? ImmutableList.of()
-              : Splitter.on(File.pathSeparatorChar)
-                  .omitEmptyStrings()
-                  .trimResults()
-                  .splitToStream(classpath)
-                  .map(Path::of)
-                  .collect(ImmutableList.toImmutableList());
-    } catch (InvalidPathException e) {
-      throw new UserError("--classpath: not a valid path: " + e.getInput(), e);
-    }
+    ImmutableList<Path> cp = parseClasspath(classpath);
     return new AnalysisOptions(ImmutableList.copyOf(sourceRoots), cp, allowFpReassoc, minWork);
   }
 }

@@ -8,9 +8,7 @@ import dev.weft.cli.measure.MeasureSpec;
 import dev.weft.cli.measure.Measurement;
 import dev.weft.cli.measure.Measurer;
 import dev.weft.cli.measure.Progress;
-import java.io.File;
 import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,17 +140,8 @@ public final class MeasureCommand extends WeftSubcommand {
         .flatMap(a -> Splitter.onPattern("\\s+").omitEmptyStrings().splitToStream(a))
         .collect(ImmutableList.toImmutableList());
     return new MeasureSpec(directory, mainClass, programArgs, runs,
-        workers == null ? OptionalInt.empty() : OptionalInt.of(workers), allowFpReassoc, classpath(classpath));
+        workers == null ? OptionalInt.empty() : OptionalInt.of(workers), allowFpReassoc, parseClasspath(classpath));
   }
 
-  /** {@code --classpath} as paths. */
-  static ImmutableList<Path> classpath(String classpath) throws UserError {
-    if (classpath == null) return ImmutableList.of();
-    try {
-      return Splitter.on(File.pathSeparatorChar).omitEmptyStrings().trimResults()
-          .splitToStream(classpath).map(Path::of).collect(ImmutableList.toImmutableList());
-    } catch (InvalidPathException e) {
-      throw new UserError("--classpath: not a valid path: " + e.getInput(), e);
-    }
-  }
+
 }

@@ -1,6 +1,5 @@
 package dev.weft.cli;
 
-import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import dev.weft.analyzer.AnalysisException;
 import dev.weft.analyzer.AnalysisOptions;
@@ -15,11 +14,9 @@ import dev.weft.transformer.Rewriter;
 import dev.weft.transformer.output.RuntimeDependency;
 import dev.weft.transformer.output.TreeWriter;
 import dev.weft.transformer.output.UnifiedDiff;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,12 +175,7 @@ public final class RewriteCommand extends WeftSubcommand {
   }
 
   private ImmutableList<Path> classpath() throws UserError {
-    if (classpath == null) return ImmutableList.of();
-    try {
-      return Splitter.on(File.pathSeparatorChar).omitEmptyStrings().trimResults().splitToStream(classpath)
-          .map(Path::of).collect(ImmutableList.toImmutableList());
-    } catch (InvalidPathException e) {
-      throw new UserError("--classpath: not a valid path: " + e.getInput(), e);
-    }
+    return parseClasspath(classpath);
   }
+
 }

@@ -1,5 +1,10 @@
 package dev.weft.cli;
 
+import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableList;
+import java.io.File;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +50,20 @@ public abstract class WeftSubcommand implements Callable<Integer> {
   }
 
   /** Input the user must fix; the message is printed as is after {@code weft: }. */
+  /**
+   * {@code --classpath} as absolute paths: relative entries are taken from the current directory,
+   * as a user typing them expects (the analyzer would otherwise resolve them against the project).
+   */
+  static ImmutableList<Path> parseClasspath(String classpath) throws UserError {
+    if (classpath == null) return ImmutableList.of();
+    try {
+      return Splitter.on(File.pathSeparatorChar).omitEmptyStrings().trimResults().splitToStream(classpath)
+          .map(e -> Path.of(e).toAbsolutePath().normalize()).collect(ImmutableList.toImmutableList());
+    } catch (InvalidPathException e) {
+      throw new UserError("--classpath: not a valid path: " + e.getInput(), e);
+    }
+  }
+
   public static final class UserError extends Exception {
     public UserError(String message) {
       super(message);

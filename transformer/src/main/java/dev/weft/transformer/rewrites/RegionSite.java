@@ -197,12 +197,20 @@ public final class RegionSite {
         if (a.getTarget() instanceof NameExpr t) out.add(t.getNameAsString());
       });
       n.walk(UnaryExpr.class, u -> {
-        if (!u.getOperator().isPrefix() && !u.getOperator().isPostfix()) return;
+        // Only ++ and -- write; JavaParser also calls -, +, ! and ~ "prefix" operators.
+        if (!writes(u.getOperator())) return;
         if (u.getExpression() instanceof NameExpr t) out.add(t.getNameAsString());
       });
     }
     out.removeAll(declaredInside);
     return out;
+  }
+
+  private static boolean writes(UnaryExpr.Operator op) {
+    return switch (op) {
+      case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> true;
+      default -> false;
+    };
   }
 
   private static boolean assignedAnywhere(Node scope, String name) {

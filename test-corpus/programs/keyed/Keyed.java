@@ -13,6 +13,7 @@ public class Keyed {
     System.out.println("n=" + n);
     System.out.println("byResidue=" + byResidue(a));
     System.out.println("byDigit=" + byDigit(a));
+    System.out.println("recentFirst=" + recentFirst(a));
     recordAll(a);
     System.out.println("seen=" + SEEN.size() + " seen[0]=" + SEEN.get(0));
   }
@@ -41,6 +42,16 @@ public class Keyed {
     // weft: KeyedReduction -- merge with Long::sum; insertion order follows the first occurrence
     for (int v : a) {
       m.merge(v % 10, (long) v, Long::sum);
+    }
+    return m;
+  }
+
+  static LinkedHashMap<Integer, Long> recentFirst(int[] a) {
+    // Access order: each merge moves its key to the end, so the map ends ordered by last occurrence.
+    LinkedHashMap<Integer, Long> m = new LinkedHashMap<>(16, 0.75f, true);
+    // weft: blocked CallsImpureMethod -- an access-ordered map: per-key merges would order by first occurrence
+    for (int i = 0; i < a.length; i++) {
+      m.merge(a[i] % 10, (long) a[i], Long::sum);
     }
     return m;
   }

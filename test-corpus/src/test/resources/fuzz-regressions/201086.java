@@ -1,4 +1,4 @@
-// weft-fuzz seed=201086 status=open MISMATCH: rewrite: with 1 workers: stdout line 1: expected 'k0=1210166468', got 'k0=-849181410' -- open bug: HashMap.merge resizes lazily at the start of its next call, so merging one call per key into the target can leave a smaller table than the sequential loop (different iteration order)
+// weft-fuzz seed=201086 status=fixed MISMATCH: rewrite: with 1 workers: stdout line 1: expected 'k0=1210166468', got 'k0=-849181410' -- HashMap.merge resizes lazily at the start of its next call; fixed: the keyed merge replays the last call (runtime KeyedView)
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

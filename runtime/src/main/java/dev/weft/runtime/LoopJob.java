@@ -2,7 +2,6 @@ package dev.weft.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -406,14 +405,13 @@ abstract class LoopJob {
 
     @Override
     void open(Participant p, Piece child) {
-      child.objectAcc = new LinkedHashMap<K, V>();
+      child.objectAcc = new KeyedView<K, V>();
     }
 
     @SuppressWarnings("unchecked")
     @Override
     void absorb(Participant p, Piece into, Piece child) {
-      Map<K, V> target = (Map<K, V>) into.objectAcc;
-      ((Map<K, V>) child.objectAcc).forEach((k, v) -> target.merge(k, v, merge));
+      ((KeyedView<K, V>) into.objectAcc).absorb((KeyedView<K, V>) child.objectAcc, merge);
       child.objectAcc = null;
     }
   }

@@ -120,8 +120,11 @@ public final class Weft {
   /**
    * Keyed reduction: each task updates its own insertion-ordered map; the task maps are merged into
    * {@code target} in index order with {@code target.merge(k, v, merge)}, which reproduces the
-   * sequential insertion order. {@code merge} must be associative, and the loop's default value
-   * (for {@code getOrDefault}) its identity.
+   * sequential insertion order. If the loop's last {@code merge} call did not insert a new key, one
+   * {@code computeIfAbsent} on that key follows, so a {@link java.util.HashMap} target also performs
+   * the lazy resize that call performed and ends with the sequential capacity (and iteration order).
+   * {@code merge} must be associative and never return null; {@code target} must not be an
+   * access-ordered {@link java.util.LinkedHashMap}.
    */
   public static <K, V> void mergeKeyed(
       int from, int to, long workPerIteration, Map<K, V> target,

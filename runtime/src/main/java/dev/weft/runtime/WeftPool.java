@@ -2,7 +2,6 @@ package dev.weft.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -690,7 +689,7 @@ public final class WeftPool {
   public <K, V> void mergeKeyed(int from, int to, long workPerIteration, Map<K, V> target,
       BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
     if (from >= to) return;
-    Map<K, V> view = new LinkedHashMap<>();
+    KeyedView<K, V> view = new KeyedView<>();
     if (parallelism == 1 || inline((long) to - from, workPerIteration)) {
       body.run(from, to, view);
     } else {
@@ -698,7 +697,7 @@ public final class WeftPool {
       top.objectAcc = view;
       runLoop(top);
     }
-    view.forEach((k, v) -> target.merge(k, v, merge));
+    view.mergeInto(target, merge);
   }
 
   private double runTree(FixedShape.Reduce tree) {

@@ -214,6 +214,55 @@ class OperationsTest {
     }
   }
 
+  /**
+   * A HashMap target: {@code merge} resizes lazily, at the start of the call after the one that
+   * crossed the threshold, so whether the loop's last call repeated a key decides the final capacity
+   * and with it the iteration order (fuzz seed 201086). Distinct-key counts straddle every threshold
+   * up to 96 keys; keys are spread so that a different capacity reorders them; some loops end on a
+   * new key, some on a repeated one, some targets already hold keys.
+   */
+  @ParameterizedTest
+  @MethodSource("pools")
+  void keyedMergeIntoHashMapEndsWithTheSequentialCapacity(WeftPool pool) {
+    for (int distinct = 1; distinct <= 100; distinct++) {
+      for (int v = 0; v < 4; v++) {
+        int keys = distinct;
+        int variant = v;
+        // variant 0: each key once, the last call inserts; 1: two passes, the last call repeats;
+        // 2: one pass plus one repeat of key 0; 3: two passes into a target that already holds keys.
+        int to = switch (variant) {
+          case 0 -> keys;
+          case 2 -> keys + 1;
+          default -> 2 * keys + (variant == 3 ? 20_000 : 0);
+        };
+        Map<Integer, Long> seq = new java.util.HashMap<>();
+        Map<Integer, Long> par = new java.util.HashMap<>();
+        if (variant == 3) {
+          for (int k = 0; k < 11; k++) {
+            seq.merge(spread(1000 + k), 1L, Long::sum);
+            par.merge(spread(1000 + k), 1L, Long::sum);
+          }
+        }
+        for (int i = 0; i < to; i++) seq.merge(spread(i >= keys && variant == 2 ? 0 : i % keys), (long) i, Math::max);
+        pool.mergeKeyed(0, to, variant == 3 ? 1_000 : 10, par, Math::max, (lo, hi, view) -> {
+          for (int i = lo; i < hi; i++) view.merge(spread(i >= keys && variant == 2 ? 0 : i % keys), (long) i, Math::max);
+        });
+        assertEquals(seq.toString(), par.toString(), "distinct=" + distinct + " variant=" + variant);
+        // The same capacity: adding the same keys to both keeps the same order.
+        for (int k = 0; k < 40; k++) {
+          seq.merge(spread(5000 + k), 0L, Long::sum);
+          par.merge(spread(5000 + k), 0L, Long::sum);
+        }
+        assertEquals(seq.toString(), par.toString(), "distinct=" + distinct + " variant=" + variant + ", after more keys");
+      }
+    }
+  }
+
+  /** Keys whose bins depend on the table's capacity. */
+  private static int spread(int k) {
+    return k * 0x61C88647 >>> 7;
+  }
+
   static int fibAlways(int n) {
     if (n < 2) return n;
     return Weft.joinInt(() -> fibAlways(n - 1), () -> fibAlways(n - 2), Integer::sum);

@@ -317,9 +317,12 @@ public final class ProgramGenerator {
   private String keyed(StringBuilder b, List<Param> ps) {
     String map = pick(new String[] {"HashMap", "LinkedHashMap", "TreeMap"});
     // declared as the interface or as the class: the contract names the classes
-    b.append("    ").append(rnd.nextBoolean() ? "Map" : map).append("<Integer, Long> mp = new ").append(map).append("<>();\n");
+    // now and then access-ordered (every access moves the key to the end: must be rejected)
+    String args = map.equals("LinkedHashMap") && rnd.nextInt(6) == 0 ? "16, 0.75f, true" : "";
+    b.append("    ").append(rnd.nextBoolean() ? "Map" : map).append("<Integer, Long> mp = new ").append(map).append("<>(").append(args).append(");\n");
     b.append("    ").append(header("i")).append(" {\n");
-    String k = "(" + expr("int", ps, "i", 1) + ") % " + (2 + rnd.nextInt(40));
+    // key counts that straddle HashMap's resize thresholds (12, 24, 48, 96)
+    String k = "(" + expr("int", ps, "i", 1) + ") % " + (2 + rnd.nextInt(rnd.nextBoolean() ? 40 : 120));
     String v = expr("long", ps, "i", 1);
     switch (rnd.nextInt(3)) {
       case 0 -> b.append("      mp.merge(").append(k).append(", ").append(v).append(", Long::sum);\n");

@@ -385,7 +385,10 @@ final class LoopAnalysis {
         if (u.get().operator() != null && r.kind() != Names.Kind.UNRESOLVED && ObjectAccumulators.isJdkCollection(u.get().receiverUse(), u.get().shape())) {
           accumulatorCalls.addAll(u.get().calls());
           blockers.add(dev.weft.analyzer.findings.blockers.CallsImpureMethod.of(ctx.code(u.get().statement().getExpression())
-              + " updates " + r.name() + ", which every iteration shares" + (r.kind() == Names.Kind.LOCAL ? " (it is not a fresh local object)" : ""),
+              + " updates " + r.name() + ", which every iteration shares" + (r.kind() != Names.Kind.LOCAL ? ""
+                  : ObjectAccumulators.isAccessOrderedMap(r.declaration())
+                      ? " (an access-ordered LinkedHashMap: every access moves its key to the end, which per-task maps cannot reproduce)"
+                      : " (it is not a fresh local object)"),
               ctx.witness(u.get().statement().getExpression())));
         }
         continue;

@@ -177,10 +177,23 @@ final class ObjectAccumulators {
     boolean fits = switch (shape) {
       case LIST_APPEND -> LISTS.contains(type);
       case BUILDER_APPEND -> BUILDERS.contains(type);
-      case KEYED_MAP -> MAPS.contains(type);
+      // LinkedHashMap(capacity, loadFactor, accessOrder) may be access-ordered: then every merge or
+      // get moves its key to the end, and per-task maps merged once per key would not reproduce that.
+      case KEYED_MAP -> MAPS.contains(type) && !isAccessOrderedMap(decl);
       default -> false;
     };
     return fits && Names.assignmentsOf(decl, name).isEmpty();
+  }
+
+  /**
+   * Whether {@code decl} initialises a LinkedHashMap with the (capacity, loadFactor, accessOrder)
+   * constructor, which may be access-ordered: then every merge or get moves its key to the end, and
+   * per-task maps merged once per key would not reproduce that order.
+   */
+  static boolean isAccessOrderedMap(Node decl) {
+    return Names.initializer(decl).filter(ObjectCreationExpr.class::isInstance).map(ObjectCreationExpr.class::cast)
+        .filter(oce -> oce.getType().getNameWithScope().endsWith("LinkedHashMap") && oce.getArguments().size() == 3)
+        .isPresent();
   }
 
   /** Whether the receiver's static type is the JDK collection or builder the shape expects. */

@@ -23,6 +23,8 @@ abstract class LoopJob {
   /** Chunks longer than this halve, so an idle worker waits at most about this long for a split. */
   static final long CHUNK_NS_MAX = 64_000;
   static final long FIRST_CHUNK_WORK = 1 << 12;
+  /** The least remaining loop time worth waking a parked worker for (a wake-up costs ~10-100 µs). */
+  static final long WAKE_WORTH_NS = 1_000_000;
 
   private final long firstChunk;
   /** Lowest chunk start that failed; chunks starting above it are skipped. */
@@ -53,10 +55,12 @@ abstract class LoopJob {
     Throwable failure = null;
     Arena arena = p != null ? p.arena : null;
     long t0 = System.nanoTime();
+    long lastDt = 0;
+    long lastChunk = 1;
     while (lo < hi) {
       if (lo > (long) FAILED.getOpaque(this)) break; // opaque: a later chunk failed, stop early
       long n = hi - lo;
-      if (n > chunk && p != null && WeftPool.idleWanted()) {
+      if (n > chunk && p != null && (WeftPool.idleWanted() || worthWaking(p, n, lastChunk, lastDt))) {
         long mid = lo + (n >>> 1);
         Piece c = new Piece(this, mid, hi);
         open(p, c);
@@ -68,6 +72,7 @@ abstract class LoopJob {
         continue;
       }
       long end = n > chunk ? lo + chunk : hi;
+      long lo0 = lo;
       long mark = arena != null ? arena.mark() : 0;
       try {
         chunk(s, lo, end);
@@ -82,6 +87,8 @@ abstract class LoopJob {
       long t1 = System.nanoTime();
       long dt = t1 - t0;
       t0 = t1;
+      lastDt = dt;
+      lastChunk = end - lo0;
       if (dt < CHUNK_NS_MIN) {
         if (chunk < (1L << 40)) chunk <<= 1;
       } else if (dt > CHUNK_NS_MAX && chunk > 1) {
@@ -109,6 +116,18 @@ abstract class LoopJob {
       }
     }
     if (failure != null) throw Weft.rethrow(failure);
+  }
+
+  /**
+   * Whether to split for a parked worker: idleWanted counts only searching and recently parked
+   * (hungry) workers, so that fine-grained divide and conquer stops forking for workers that went
+   * drowsy. A loop knows better: at the last chunk's pace the rest of its range still takes at least
+   * {@link #WAKE_WORTH_NS}, far longer than waking a worker, and nothing of ours is on offer yet.
+   * Without this a loop whose first chunk outlasts the drowsy delay (one 2 ms matrix row) never split.
+   */
+  private static boolean worthWaking(Participant p, long remaining, long lastChunk, long lastDt) {
+    return lastDt > 0 && p.deque.size() == 0 && p.pool.hasParked()
+        && remaining / lastChunk * lastDt >= WAKE_WORTH_NS;
   }
 
   private void fail(long lo) {

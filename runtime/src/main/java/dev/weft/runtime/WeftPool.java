@@ -323,6 +323,11 @@ public final class WeftPool {
   // ---- idling and waking --------------------------------------------------------------------
 
   /** Push path: wake a parked worker only if nobody is searching. */
+  /** Whether some worker is parked (hungry or drowsy): a hint, for loops deciding to wake one. */
+  boolean hasParked() {
+    return ((long) CTL.getOpaque(this) & TOP_MASK) != 0; // relaxed: a hint
+  }
+
   void signalIfIdle() {
     long c = (long) CTL.getOpaque(this); // relaxed: a missed wake-up costs parallelism, not progress
     if ((c & SC_MASK) == 0 && (c & TOP_MASK) != 0) signalWork();

@@ -419,18 +419,17 @@ abstract class LoopJob {
     @SuppressWarnings("unchecked")
     @Override
     void chunk(Piece s, long lo, long hi) {
+      // The view is made by the participant that runs the piece, not by the one that split it off:
+      // it is written on every call, and an object from the splitter's allocation buffer would share
+      // cache lines with the splitter's own view.
+      if (s.objectAcc == null) s.objectAcc = new KeyedView<K, V>();
       body.run((int) lo, (int) hi, (Map<K, V>) s.objectAcc);
-    }
-
-    @Override
-    void open(Participant p, Piece child) {
-      child.objectAcc = new KeyedView<K, V>();
     }
 
     @SuppressWarnings("unchecked")
     @Override
     void absorb(Participant p, Piece into, Piece child) {
-      ((KeyedView<K, V>) into.objectAcc).absorb((KeyedView<K, V>) child.objectAcc, merge);
+      if (child.objectAcc != null) ((KeyedView<K, V>) into.objectAcc).absorb((KeyedView<K, V>) child.objectAcc, merge);
       child.objectAcc = null;
     }
   }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.weft.analyzer.AnalysisException;
 import dev.weft.analyzer.AnalysisOptions;
 import dev.weft.analyzer.Analyzer;
+import dev.weft.analyzer.findings.FileProblem;
 import dev.weft.analyzer.findings.Report;
 import dev.weft.transformer.RewriteOptions;
 import dev.weft.transformer.RewriteResult;
@@ -20,6 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -152,11 +157,12 @@ public final class RewriteCommand extends WeftSubcommand {
       throw new UserError("cannot write the rewrite: " + Failures.describeIo(e), e);
     }
     notWritten.forEach(summary::println);
-    printSummary(summary, result, changes.size());
+    printSummary(summary, report, result, changes.size());
     return result.hasFailures() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
-  private void printSummary(PrintWriter w, RewriteResult result, int files) {
+  private void printSummary(PrintWriter w, Report report, RewriteResult result, int files) {
+    notRewritten(report, result).forEach(w::println);
     for (RegionOutcome o : result.regions()) {
       String where = o.region().location() + " " + o.region().kind().id();
       switch (o.status()) {
@@ -168,10 +174,34 @@ public final class RewriteCommand extends WeftSubcommand {
     }
     String action = patch != null ? "patch written to " + patch : write ? "files rewritten in place"
         : out != null ? "rewritten copy written to " + out : "dry run, nothing written";
-    w.println(result.count(Status.REWRITTEN) + " of " + result.regions().size() + " regions rewritten, "
-        + files + " files changed (" + action + ").");
+    w.println(result.count(Status.REWRITTEN) + " of " + Plural.of(result.regions().size(), "region") + " rewritten, "
+        + Plural.of(files, "file") + " changed (" + action + ").");
     if (result.count(Status.REWRITTEN) > 0) w.println(RuntimeDependency.howToLink());
     w.flush();
+  }
+
+  /**
+   * One line for each file the analysis reported as a problem, so that a file left alone is not
+   * left unexplained: "Broken.java:2: not rewritten: does not parse: ...". A file javac also
+   * rejected has several problems; the analyzer's own (does not parse, not UTF-8, cannot read)
+   * comes first, since javac's follow from it, and weft analyze lists them all. Sorted as weft
+   * analyze sorts them (by file). A file the rewriter changed anyway gets no line.
+   */
+  private static ImmutableList<String> notRewritten(Report report, RewriteResult result) {
+    Set<String> changed = result.files().stream().map(FileChange::path).collect(Collectors.toSet());
+    Map<String, FileProblem> byFile = new TreeMap<>();
+    for (FileProblem p : report.problems()) {
+      if (changed.contains(p.file())) continue;
+      byFile.merge(p.file(), p, (kept, other) -> fromJavac(kept) && !fromJavac(other) ? other : kept);
+    }
+    return byFile.values().stream()
+        .map(p -> p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": not rewritten: " + p.message())
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The text InProcessCompiler gives javac's errors. TODO: a kind in FileProblem instead of its text. */
+  private static boolean fromJavac(FileProblem p) {
+    return p.message().startsWith("does not compile:");
   }
 
   private ImmutableList<Path> classpath() throws UserError {

@@ -122,7 +122,7 @@ class MeasureCommandTest {
     assertEquals(0, r.code(), r.err());
     String out = r.out();
     assertTrue(out.contains("regions     0 found, 0 rewritten"), out);
-    assertTrue(out.contains(Runtime.getRuntime().availableProcessors() + " cores"), out);
+    assertTrue(out.contains(Plural.of(Runtime.getRuntime().availableProcessors(), "core")), out);
     assertTrue(out.contains("median wall"), out);
     assertTrue(out.contains("median CPU"), out);
     assertTrue(out.lines().anyMatch(l -> l.matches("  original +\\d+\\.\\d{3} s +\\d+\\.\\d{3} s")), out);

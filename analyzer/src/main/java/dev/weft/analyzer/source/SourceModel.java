@@ -140,7 +140,19 @@ public final class SourceModel {
       Problem first = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
       int line = first == null ? 0
           : first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
-      String message = first == null ? "does not parse" : "does not parse: " + first.getMessage().lines().findFirst().orElse("");
+      String message = "does not parse";
+      if (first != null) {
+        // JavaParser lists every token it would have accepted (some 50 after a stray "{"): keep the
+        // first few so the problem stays one short line; "Parse error." says nothing the prefix does not.
+        String said = first.getMessage().lines().findFirst().orElse("").replaceFirst("^Parse error\\.\\s*", "");
+        int list = said.indexOf("expected one of ");
+        if (list >= 0) {
+          String[] tokens = said.substring(list + "expected one of ".length()).strip().split("\\s+");
+          said = said.substring(0, list) + "expected one of " + String.join(" ", List.of(tokens).subList(0, Math.min(5, tokens.length)))
+              + (tokens.length > 5 ? " ..." : "");
+        }
+        message += said.isEmpty() ? "" : ": " + said;
+      }
       return new Parsed(file, rel, null, text, new FileProblem(rel, line, message));
     }
     return new Parsed(file, rel, result.getResult().get(), text, null);

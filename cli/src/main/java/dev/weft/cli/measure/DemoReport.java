@@ -1,6 +1,7 @@
 package dev.weft.cli.measure;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.weft.cli.Plural;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -33,9 +34,9 @@ public final class DemoReport {
 
   public static String text(List<DemoRow> rows, int runs, int cores) {
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "weft demo: %d programs, %d timed run%s of each version (alternating,"
-        + " after a warm-up run of each), %d cores, Java %s%n%n", rows.size(), runs, runs == 1 ? "" : "s",
-        cores, System.getProperty("java.version")));
+    s.append(String.format(Locale.ROOT, "weft demo: %s, %s of each version (alternating,"
+        + " after a warm-up run of each), %s, Java %s%n%n", Plural.of(rows.size(), "program"), Plural.of(runs, "timed run"),
+        Plural.of(cores, "core"), System.getProperty("java.version")));
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("program", "size", "regions rewritten", "original", "weft", "speed-up", "paired runs",
         "CPU", "output"));
@@ -74,15 +75,16 @@ public final class DemoReport {
     OptionalDouble geomean = geometricMeanSpeedup(rows);
     long identical = rows.stream().filter(DemoRow::identical).count();
     s.append(geomean.isPresent()
-        ? String.format(Locale.ROOT, "geometric-mean speed-up: %.2fx over the %d programs with identical output"
-            + " (median wall time, JVM start included; %d cores)%n", geomean.getAsDouble(), identical, cores)
+        ? String.format(Locale.ROOT, "geometric-mean speed-up: %.2fx over the %s with identical output"
+            + " (median wall time, JVM start included; %s)%n", geomean.getAsDouble(), Plural.of(identical, "program"),
+            Plural.of(cores, "core"))
         : "no speed-up: no program had identical output\n");
     s.append("original, weft: median wall time; paired runs: the range of each run pair's speed-up;"
         + " CPU: weft CPU time / original CPU time\n");
     double maxLoad = rows.stream().filter(r -> r.measurement() != null)
         .mapToDouble(r -> r.measurement().loadAverage()).max().orElse(-1);
     if (maxLoad > cores) {
-      s.append(String.format(Locale.ROOT, "load average up to %.1f on %d cores: ", maxLoad, cores))
+      s.append(String.format(Locale.ROOT, "load average up to %.1f on %s: ", maxLoad, Plural.of(cores, "core")))
           .append(MeasureReport.BUSY).append('\n');
     }
     s.append(summaryLine(rows)).append('\n');

@@ -3,6 +3,7 @@ package dev.weft.cli.measure;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import dev.weft.cli.Plural;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ public final class MeasureReport {
       s.append(row("CPU ratio", m.cpuRatio().isPresent()
           ? String.format(Locale.ROOT, "%.2f  (weft CPU time / original CPU time)", m.cpuRatio().getAsDouble())
           : "n/a (a run reported no CPU time)"));
-      s.append(row("output", "identical in all " + m.runsCompared() + " runs (stdout, and exit status "
+      s.append(row("output", "identical in all " + Plural.of(m.runsCompared(), "run") + " (stdout, and exit status "
           + m.exitCode() + ")"));
     } else {
       OutputDifference d = m.difference();
@@ -73,13 +74,13 @@ public final class MeasureReport {
   }
 
   private static String machine(Measurement m) {
-    return m.cores() + " cores"
+    return Plural.of(m.cores(), "core")
         + (m.loadAverage() >= 0 ? String.format(Locale.ROOT, " (load average %.1f)", m.loadAverage()) : "")
         + ", Java " + System.getProperty("java.version") + " ("
         + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "), "
-        + m.spec().runs() + (m.spec().runs() == 1 ? " timed run" : " timed runs")
+        + Plural.of(m.spec().runs(), "timed run")
         + " of each, alternating, after a warm-up run of each"
-        + (m.spec().workers().isPresent() ? ", " + m.spec().workers().getAsInt() + " workers" : "");
+        + (m.spec().workers().isPresent() ? ", " + Plural.of(m.spec().workers().getAsInt(), "worker") : "");
   }
 
   static String byKind(Map<String, Integer> byKind) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,31 @@ class RewriteBadInputTest {
     after.remove("Sum.java");
     assertEquals(before, after, "only Sum.java changes");
     assertArrayEquals(latin1, Files.readAllBytes(tmp.resolve("Cafe.java")));
+    // Each file left alone says why, with the problem weft analyze reports (the parser's, not
+    // javac's); the empty file is no problem and gets no line.
+    List<String> lines = r.out().lines().toList();
+    assertEquals(List.of(
+            "Broken.java:2: not rewritten: does not parse: Found \"{\", expected one of \")\" \"@\" \"_\" \"abstract\" \"assert\" ...",
+            "Cafe.java: not rewritten: not UTF-8",
+            "Sum.java:6 DoallLoop: rewritten (ParallelizeCountedLoop)",
+            "Sum.java:10 Reduction: rewritten (PrivatizeReduction)",
+            "2 of 2 regions rewritten, 1 file changed (files rewritten in place)."),
+        lines.subList(0, Math.min(5, lines.size())), r.out());
+    assertFalse(r.out().contains("Empty.java"), r.out());
+  }
+
+  /** Without an output option stdout is the patch alone: the files left alone are named on stderr. */
+  @Test
+  void aDryRunNamesTheFilesLeftAloneOnStderr() throws Exception {
+    write(tmp.resolve("Broken.java"), "class Broken {\n  void f( {\n}\n");
+    write(tmp.resolve("Sum.java"), sum("Sum"));
+    Map<String, String> before = snapshot(tmp);
+    Run r = weft("rewrite", tmp.toString(), "--min-work", "0");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(before, snapshot(tmp));
+    assertFalse(r.out().contains("not rewritten"), r.out());
+    assertTrue(r.err().lines().anyMatch(l -> l.startsWith("Broken.java:2: not rewritten: does not parse: Found \"{\"")), r.err());
+    assertTrue(r.err().contains("2 of 2 regions rewritten, 1 file changed (dry run, nothing written)."), r.err());
   }
 
   @Test
@@ -267,6 +293,8 @@ class RewriteBadInputTest {
     Run r = rewrite(tmp);
     assertFalse(r.out().contains("the file does not parse"), r.out());
     assertTrue(r.out().contains("Modern.java:15 Reduction: not rewritten: "), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("Modern.java:8: not rewritten: does not compile: ")), r.out());
+    assertTrue(r.out().contains("0 of 1 region rewritten, 0 files changed (files rewritten in place)."), r.out());
   }
 
   /** What a kill between writing the temporary files and moving them leaves behind. */

@@ -1,0 +1,98 @@
+package dev.weft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import dev.weft.analyzer.AnalysisOptions;
+import dev.weft.analyzer.Analyzer;
+import dev.weft.analyzer.findings.FileProblem;
+import dev.weft.analyzer.findings.Region;
+import dev.weft.analyzer.findings.RegionKind;
+import dev.weft.analyzer.findings.Report;
+import dev.weft.analyzer.findings.SourceLocation;
+import dev.weft.cli.AnalyzeCommandTest.Run;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * What {@code weft rewrite --write} says about files it leaves alone, with a stand-in analysis
+ * that reports what a test needs: a region that is not safe, or a problem in a file it rewrites.
+ */
+class RewriteCommandTest {
+
+  @TempDir Path tmp;
+
+  private static Run rewrite(RewriteCommand.Analysis analysis, Path dir) {
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> cls) throws Exception {
+            return cls == RewriteCommand.class
+                ? cls.cast(new RewriteCommand(analysis))
+                : CommandLine.defaultFactory().create(cls);
+          }
+        };
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = WeftCommand.newCommandLine(factory);
+    cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+    int code = cl.execute("rewrite", dir.toString(), "--write", "--min-work", "0");
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Report report(Path root, List<Region> regions, List<FileProblem> problems) {
+    return new Report(root.toString(), 1, ImmutableList.copyOf(regions), ImmutableList.of(),
+        ImmutableList.copyOf(problems), ImmutableSortedMap.of(), 0);
+  }
+
+  /**
+   * A region the analyzer would never accept (the body increments a local) gives a rewrite that
+   * does not compile: it is reported as a Weft bug and not written, as before, next to the line
+   * for a file the analysis could not use.
+   */
+  @Test
+  void aRewriteThatDoesNotCompileIsStillReportedAsAWeftBug() throws Exception {
+    String source = "class Count {\n  static int count(int[] a) {\n    int n = 0;\n"
+        + "    for (int i = 0; i < a.length; i++) {\n      n++;\n    }\n    return n;\n  }\n}\n";
+    Path count = Files.writeString(tmp.resolve("Count.java"), source);
+    Region bogus = new Region(RegionKind.DOALL_LOOP, new SourceLocation("Count.java", 4, 0), "Count.count(int[])",
+        100_000, 10, null, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), false);
+    Run r = rewrite((options, dir) -> report(dir, List.of(bogus), List.of(new FileProblem("Bad.java", 0, "not UTF-8"))), tmp);
+    assertEquals(ExitCodes.FAILED, r.code(), r.out() + r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals("Bad.java: not rewritten: not UTF-8", lines.get(0), r.out());
+    assertTrue(lines.get(1).startsWith("Count.java:4 DoallLoop: NOT WRITTEN, a Weft bug (please report it): "), r.out());
+    assertEquals("0 of 1 region rewritten, 0 files changed (files rewritten in place).", lines.get(2), r.out());
+    assertEquals(source, Files.readString(count));
+  }
+
+  /** A problem in a file the rewrite changed anyway (its regions were proven) claims nothing. */
+  @Test
+  void aFileThatWasRewrittenIsNotListedAsLeftAlone() throws Exception {
+    Files.writeString(tmp.resolve("Sum.java"), """
+        public class Sum {
+          static void fill(int[] a) {
+            for (int i = 0; i < a.length; i++) {
+              a[i] = i * 3;
+            }
+          }
+        }
+        """);
+    Run r = rewrite((options, dir) -> {
+      Report real = new Analyzer(options).analyze(dir);
+      return report(dir, real.regions(), List.of(new FileProblem("Sum.java", 3, "does not compile: stand-in")));
+    }, tmp);
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertFalse(r.out().contains("not rewritten"), r.out());
+    assertTrue(r.out().contains("1 of 1 region rewritten, 1 file changed (files rewritten in place)."), r.out());
+  }
+}

@@ -8,6 +8,9 @@ public class ReductionOps {
     System.out.println("bits=" + bits(a));
     System.out.println("product=" + product(a));
     System.out.println("flags=" + flags(a));
+    System.out.println("divides=" + allDivide(a));
+    System.out.println("picked=" + anyPickedOdd(a, picks(a.length)));
+    System.out.println("checked=" + allChecked(a));
     System.out.println("range=" + range(a));
     System.out.println("count=" + countLarge(a));
   }
@@ -52,6 +55,52 @@ public class ReductionOps {
       anyNegative = anyNegative || a[i] < 0;
     }
     return allBelow + "/" + anyNegative;
+  }
+
+  // The three loops below are && / || reductions whose short-circuited operand could throw for an
+  // index the sequential loop never evaluates it at: a parallel chunk would, so they stay sequential.
+
+  static boolean allDivide(int[] a) {
+    boolean ok = true;
+    // weft: blocked ThrowsException -- the && operand divides by a[i], which may be zero
+    for (int i = 0; i < a.length; i++) {
+      ok = ok && 1_000_000 / a[i] > 0;
+    }
+    return ok;
+  }
+
+  static int[] picks(int n) {
+    int[] p = new int[n / 2];
+    // weft: DoallLoop
+    for (int i = 0; i < p.length; i++) {
+      p[i] = (int) (i * 7919L % n);
+    }
+    return p;
+  }
+
+  static boolean anyPickedOdd(int[] a, int[] picked) {
+    boolean found = false;
+    // weft: blocked ThrowsException -- the || operand reads a[picked[i]], an index the loop does not bound
+    for (int i = 0; i < picked.length; i++) {
+      found = found || a[picked[i]] % 2 != 0;
+    }
+    return found;
+  }
+
+  static boolean positive(int v) {
+    if (v == Integer.MIN_VALUE) {
+      throw new IllegalArgumentException("no magnitude: " + v);
+    }
+    return v > 0;
+  }
+
+  static boolean allChecked(int[] a) {
+    boolean ok = true;
+    // weft: blocked ThrowsException -- the && operand calls positive, which may throw
+    for (int i = 0; i < a.length; i++) {
+      ok = ok && positive(a[i]);
+    }
+    return ok;
   }
 
   static String range(int[] a) {

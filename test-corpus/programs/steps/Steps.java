@@ -12,6 +12,8 @@ public class Steps {
     System.out.println("n=" + n + " b[0]=" + b[0] + " b[n-2]=" + b[n - 2]);
     System.out.println("everyThird=" + everyThird(a));
     System.out.println("longIndex=" + longIndexSum(n * 10L));
+    System.out.println("longIndexHashes=" + longIndexHashes(-n * 5L, n * 5L));
+    System.out.println("longIndexPeak=" + longIndexPeak(n * 3L));
   }
 
   static int[] reversedDoubles(int[] a) {
@@ -39,5 +41,23 @@ public class Steps {
       s += (i * i) % 7;
     }
     return s;
+  }
+
+  static int longIndexHashes(long from, long to) {
+    int h = 0;
+    // weft: Reduction -- an int reduction over a long index with negative bounds
+    for (long i = from; i < to; i++) {
+      h ^= (int) (i * 0x9E3779B97F4A7C15L >>> 32);
+    }
+    return h;
+  }
+
+  static double longIndexPeak(long m) {
+    double peak = 0.0;
+    // weft: blocked NonCanonicalLoop -- a double reduction over a long index: the runtime's double reductions take an int range
+    for (long i = 0; i < m; i++) {
+      peak = Math.max(peak, (i * 37 % 1001) * 0.5);
+    }
+    return peak;
   }
 }

@@ -141,7 +141,7 @@ final class TaskDeque extends DequePad2 {
     Task[] a = (Task[]) ARRAY.getAcquire(this); // acquire (C11 consume)
     Task x = (Task) ELEMENT.getOpaque(a, (int) t & (a.length - 1)); // relaxed
     if (!TOP.compareAndSet(this, t, t + 1)) return ABORT; // seq_cst CAS
-    ELEMENT.compareAndSet(a, (int) t & (a.length - 1), x, null); // CAS: fails if the owner reused the slot
+    boolean unused = ELEMENT.compareAndSet(a, (int) t & (a.length - 1), x, (Task) null); // CAS: fails if the owner reused the slot
     if (counted) WeftPool.offered(-1);
     return x;
   }

@@ -78,6 +78,33 @@ public final class Weft {
     return from < to ? WeftPool.routed(WeftPool.current()).reduce(from, to, workPerIteration, identity, chunk, combiner) : identity.get();
   }
 
+  // ---- scalar reductions over a long index ---------------------------------------------------
+  // Named apart from the int-range methods, not overloaded: with both overloads, an implicitly typed
+  // chunk lambda `(lo, hi) -> …` passed with int bounds would be ambiguous (JLS 15.12.2.5), and code
+  // rewritten before these methods existed must keep compiling.
+
+  /**
+   * {@code for (long i = from; i < to; i++)} folded to an int: as {@link #reduceInt}, over a long
+   * range (a range wider than {@code Long.MAX_VALUE} is fine). Returns {@code identity} for an
+   * empty range.
+   */
+  public static int reduceIntOverLongRange(
+      long from, long to, long workPerIteration, int identity, LongRangeToInt chunk, IntBinaryOperator combiner) {
+    return from < to ? WeftPool.routed(WeftPool.current()).reduceIntOverLongRange(from, to, workPerIteration, identity, chunk, combiner) : identity;
+  }
+
+  /** As {@link #reduceLong}, over a long range. */
+  public static long reduceLongOverLongRange(
+      long from, long to, long workPerIteration, long identity, LongRangeToLong chunk, LongBinaryOperator combiner) {
+    return from < to ? WeftPool.routed(WeftPool.current()).reduceLongOverLongRange(from, to, workPerIteration, identity, chunk, combiner) : identity;
+  }
+
+  /** As {@link #reduce}, over a long range: combined in index order. */
+  public static <T> T reduceOverLongRange(
+      long from, long to, long workPerIteration, Supplier<T> identity, LongRangeFold<T> chunk, BinaryOperator<T> combiner) {
+    return from < to ? WeftPool.routed(WeftPool.current()).reduceOverLongRange(from, to, workPerIteration, identity, chunk, combiner) : identity.get();
+  }
+
   // ---- arenas: privatised arrays, ordered buffers, keyed views --------------------------------
 
   /**

@@ -172,7 +172,7 @@ public final class WeftPool {
     externals = new Participant[EXTERNAL_SLOTS];
     for (int i = 0; i < EXTERNAL_SLOTS; i++) all[w + i] = externals[i] = new Participant(this, w + i);
     ctl = ((long) w << TOP_SHIFT) | (w * PK_UNIT);
-    WANT.getAndAdd(w * IDLE_UNIT + (prefix.equals(COMMON_PREFIX) && w > 0 ? EAGER_UNIT : 0));
+    addWant(w * IDLE_UNIT + (prefix.equals(COMMON_PREFIX) && w > 0 ? EAGER_UNIT : 0));
     for (;;) {
       WeftPool[] ps = pools;
       WeftPool[] next = java.util.Arrays.copyOf(ps, ps.length + 1);
@@ -232,7 +232,16 @@ public final class WeftPool {
    * forked at every call meanwhile would pay a join per call).
    */
   static void offered(int delta) {
-    WANT.getAndAdd(-delta * IDLE_UNIT); // volatile add
+    addWant(-delta * IDLE_UNIT); // volatile add
+  }
+
+  /**
+   * Adds to {@link #want} (volatile). The result is taken, though unused: a VarHandle call whose
+   * symbolic type differs from the access mode's (here a discarded {@code long}) is adapted through
+   * generated method-handle classes at first use, tens of milliseconds of startup.
+   */
+  private static void addWant(long delta) {
+    long unused = (long) WANT.getAndAdd(delta);
   }
 
   /** The eager count (tests): participants in user code below {@link #forkDepth}, plus the outside share. */
@@ -243,7 +252,7 @@ public final class WeftPool {
 
   /** A participant enters (+1) or leaves (-1) the eager state. */
   static void eager(int delta) {
-    WANT.getAndAdd(delta * EAGER_UNIT); // volatile add
+    addWant(delta * EAGER_UNIT); // volatile add
   }
 
   /**
@@ -361,7 +370,7 @@ public final class WeftPool {
       Task t = search(p);
       if (t != null) {
         long c = (long) CTL.getAndAdd(this, -SC_UNIT); // volatile: searching -> active
-        WANT.getAndAdd(-IDLE_UNIT);
+        addWant(-IDLE_UNIT);
         // The last searcher found work: wake another to keep looking (work may be flowing).
         if ((c & SC_MASK) == 1 || p.stoleFromBusy) signalWork();
         long t0 = System.nanoTime();
@@ -379,8 +388,8 @@ public final class WeftPool {
           w.tinyStreak = 0;
           LockSupport.parkNanos(this, SATED_NAP_NS);
         }
-        WANT.getAndAdd(IDLE_UNIT);
-        CTL.getAndAdd(this, SC_UNIT); // volatile: active -> searching
+        addWant(IDLE_UNIT);
+        long unused = (long) CTL.getAndAdd(this, SC_UNIT); // volatile: active -> searching; the result is taken so the call site's type matches the VarHandle's exactly
       } else {
         park(w);
       }
@@ -432,7 +441,7 @@ public final class WeftPool {
         LockSupport.parkNanos(this, DROWSY_NS);
       } else {
         counted = false;
-        WANT.getAndAdd(-IDLE_UNIT);
+        addWant(-IDLE_UNIT);
       }
     }
     if (!counted) WANT.getAndAdd(IDLE_UNIT); // searching again
@@ -489,7 +498,7 @@ public final class WeftPool {
       Task t = scan(p);
       if (t != null) {
         if (counted) {
-          WANT.getAndAdd(-IDLE_UNIT);
+          addWant(-IDLE_UNIT);
           counted = false;
         }
         if (p.stoleFromBusy) signalIfIdle();
@@ -503,14 +512,14 @@ public final class WeftPool {
         deadline = 0;
       } else if (++spins < SPIN_SCANS || (deadline = spinUntil(deadline, JOIN_SPIN_NS)) != 0) {
         if (!counted && tiny < TINY_STREAK) {
-          WANT.getAndAdd(IDLE_UNIT);
+          addWant(IDLE_UNIT);
           counted = true;
         }
         Thread.onSpinWait();
       } else {
         spins = 0;
         if (counted) {
-          WANT.getAndAdd(-IDLE_UNIT);
+          addWant(-IDLE_UNIT);
           counted = false;
         }
         task.waiter = Thread.currentThread(); // volatile: Dekker pair with exec
@@ -577,7 +586,7 @@ public final class WeftPool {
       return;
     }
     if (n <= 0) { // the range is wider than Long.MAX_VALUE: split it once by hand
-      long mid = from + (to >>> 1) - (from >>> 1);
+      long mid = midpoint(from, to);
       forRange(from, mid, workPerIteration, body);
       forRange(mid, to, workPerIteration, body);
       return;
@@ -623,6 +632,70 @@ public final class WeftPool {
       return combiner.apply(identity.get(), chunk.apply(from, to));
     }
     Piece top = new Piece(new LoopJob.Reduce<>(workPerIteration, identity, chunk, combiner), from, to);
+    top.objectAcc = identity.get();
+    runLoop(top);
+    @SuppressWarnings("unchecked")
+    T result = (T) top.objectAcc;
+    return result;
+  }
+
+  /**
+   * The floor of {@code (from + to) / 2} without overflow, for any signed bounds. (forRange's
+   * {@code from + (to >>> 1) - (from >>> 1)} is not a midpoint when {@code from} is negative.)
+   */
+  private static long midpoint(long from, long to) {
+    return (from >> 1) + (to >> 1) + (from & to & 1);
+  }
+
+  /** As {@link Weft#reduceIntOverLongRange}. */
+  public int reduceIntOverLongRange(long from, long to, long workPerIteration, int identity, LongRangeToInt chunk, IntBinaryOperator combiner) {
+    if (from >= to) return identity;
+    long n = to - from;
+    if (parallelism == 1 || (n > 0 && inline(n, workPerIteration))) {
+      return combiner.applyAsInt(identity, chunk.apply(from, to));
+    }
+    if (n <= 0) { // wider than Long.MAX_VALUE: split once by hand, left before right
+      long mid = midpoint(from, to);
+      int left = reduceIntOverLongRange(from, mid, workPerIteration, identity, chunk, combiner);
+      return combiner.applyAsInt(left, reduceIntOverLongRange(mid, to, workPerIteration, identity, chunk, combiner));
+    }
+    Piece top = new Piece(new LongRangeReductions.ToInt(workPerIteration, identity, chunk, combiner), from, to);
+    top.intAcc = identity;
+    runLoop(top);
+    return top.intAcc;
+  }
+
+  /** As {@link Weft#reduceLongOverLongRange}. */
+  public long reduceLongOverLongRange(long from, long to, long workPerIteration, long identity, LongRangeToLong chunk, LongBinaryOperator combiner) {
+    if (from >= to) return identity;
+    long n = to - from;
+    if (parallelism == 1 || (n > 0 && inline(n, workPerIteration))) {
+      return combiner.applyAsLong(identity, chunk.apply(from, to));
+    }
+    if (n <= 0) { // wider than Long.MAX_VALUE: split once by hand, left before right
+      long mid = midpoint(from, to);
+      long left = reduceLongOverLongRange(from, mid, workPerIteration, identity, chunk, combiner);
+      return combiner.applyAsLong(left, reduceLongOverLongRange(mid, to, workPerIteration, identity, chunk, combiner));
+    }
+    Piece top = new Piece(new LongRangeReductions.ToLong(workPerIteration, identity, chunk, combiner), from, to);
+    top.longAcc = identity;
+    runLoop(top);
+    return top.longAcc;
+  }
+
+  /** As {@link Weft#reduceOverLongRange}: combined in index order. */
+  public <T> T reduceOverLongRange(long from, long to, long workPerIteration, Supplier<T> identity, LongRangeFold<T> chunk, BinaryOperator<T> combiner) {
+    if (from >= to) return identity.get();
+    long n = to - from;
+    if (parallelism == 1 || (n > 0 && inline(n, workPerIteration))) {
+      return combiner.apply(identity.get(), chunk.apply(from, to));
+    }
+    if (n <= 0) { // wider than Long.MAX_VALUE: split once by hand, left before right
+      long mid = midpoint(from, to);
+      T left = reduceOverLongRange(from, mid, workPerIteration, identity, chunk, combiner);
+      return combiner.apply(left, reduceOverLongRange(mid, to, workPerIteration, identity, chunk, combiner));
+    }
+    Piece top = new Piece(new LongRangeReductions.Fold<>(workPerIteration, identity, chunk, combiner), from, to);
     top.objectAcc = identity.get();
     runLoop(top);
     @SuppressWarnings("unchecked")

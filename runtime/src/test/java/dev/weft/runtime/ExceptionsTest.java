@@ -63,20 +63,26 @@ class ExceptionsTest {
   @ParameterizedTest
   @MethodSource("pools")
   void chunksAfterAFailureStopEarly(WeftPool pool) {
+    // Only chunks that start after the failure count: a chunk already running when iteration 10
+    // throws may finish, and on a loaded machine the thread that owns iteration 10 can be descheduled
+    // while another participant runs a whole stolen half (that made an earlier form of this test,
+    // "fewer than n/2 iterations in all", fail under load without any fault in the runtime).
     int n = 2_000_000;
-    AtomicLong ran = new AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicLong ranAfter = new AtomicLong();
     assertThrows(Boom.class, () -> pool.forRange(0, n, 1000, (int lo, int hi) -> {
+      boolean late = thrown.get();
       long x = 0;
       for (int i = lo; i < hi; i++) {
         if (i == 10) {
-          ran.addAndGet(i - lo);
+          thrown.set(true);
           throw new Boom(10);
         }
         x += Long.numberOfTrailingZeros(i * 31L + x);
       }
-      ran.addAndGet(hi - lo + (x == 42 ? 1 : 0)); // x keeps the work from being optimised away
+      if (late) ranAfter.addAndGet(hi - lo + (x == 42 ? 1 : 0)); // x keeps the work from being optimised away
     }));
-    assertTrue(ran.get() < n / 2, "ran " + ran.get() + " of " + n);
+    assertTrue(ranAfter.get() < n / 4, "ran " + ranAfter.get() + " of " + n + " iterations in chunks started after the failure");
   }
 
   @ParameterizedTest

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -99,6 +100,104 @@ class OperationsTest {
         return s;
       }, Long::sum));
     }
+  }
+
+  private static long g(long i) {
+    return i * 0x9E3779B97F4A7C15L + (i >>> 7);
+  }
+
+  /** Long ranges: near Long.MAX_VALUE, near Long.MIN_VALUE, across zero, empty and reversed. */
+  private static final long[][] LONG_RANGES = {
+    {Long.MAX_VALUE - 300_000, Long.MAX_VALUE},
+    {Long.MAX_VALUE - 5, Long.MAX_VALUE},
+    {Long.MIN_VALUE, Long.MIN_VALUE + 250_000},
+    {-150_000, 170_000},
+    {-40, -3},
+    {7, 7},
+    {9, 2},
+    {Long.MAX_VALUE, Long.MIN_VALUE},
+  };
+
+  @ParameterizedTest
+  @MethodSource("pools")
+  void longRangeReductionsMatchSequential(WeftPool pool) {
+    int k = 0;
+    for (long[] r : LONG_RANGES) {
+      long from = r[0], to = r[1];
+      long work = WORKS[k++ % WORKS.length];
+      int seqInt = 0;
+      long seqLong = 0;
+      int seqMin = Integer.MAX_VALUE;
+      for (long i = from; i < to; i++) {
+        seqInt += (int) g(i);
+        seqLong += g(i) % 7;
+        seqMin = Math.min(seqMin, (int) (g(i) >>> 40));
+      }
+      String where = "range " + from + ".." + to;
+      assertEquals(seqInt, pool.reduceIntOverLongRange(from, to, work, 0, (lo, hi) -> {
+        int s = 0;
+        for (long i = lo; i < hi; i++) s += (int) g(i);
+        return s;
+      }, Integer::sum), where);
+      assertEquals(seqMin, pool.reduceIntOverLongRange(from, to, work, Integer.MAX_VALUE, (lo, hi) -> {
+        int m = Integer.MAX_VALUE;
+        for (long i = lo; i < hi; i++) m = Math.min(m, (int) (g(i) >>> 40));
+        return m;
+      }, Math::min), where);
+      assertEquals(seqLong, pool.reduceLongOverLongRange(from, to, work, 0L, (lo, hi) -> {
+        long s = 0;
+        for (long i = lo; i < hi; i++) s += g(i) % 7;
+        return s;
+      }, Long::sum), where);
+      long span = Math.max(0, Math.min(to - from, 50_000));
+      StringBuilder seq = new StringBuilder();
+      for (long i = from; i < from + span; i++) seq.append((char) ('a' + Math.floorMod(i, 26)));
+      assertEquals(seq.toString(), pool.reduceOverLongRange(from, from + span, 3, () -> "", (lo, hi) -> {
+        StringBuilder sb = new StringBuilder();
+        for (long i = lo; i < hi; i++) sb.append((char) ('a' + Math.floorMod(i, 26)));
+        return sb.toString();
+      }, String::concat), where);
+    }
+  }
+
+  /** The first and last index a partial covers; {@code gaps} counts combines of non-adjacent partials. */
+  private record Cover(long first, long end, int gaps, boolean empty) {
+    static final Cover NONE = new Cover(0, 0, 0, true);
+
+    Cover then(Cover right) {
+      if (empty) return right;
+      if (right.empty) return this;
+      return new Cover(first, right.end, gaps + right.gaps + (end == right.first ? 0 : 1), false);
+    }
+  }
+
+  @Test
+  void longRangeReductionSplitsARangeWiderThanLongMaxValue() {
+    // 2^64 - 2 iterations cannot run one by one: each chunk stands for its range, and the fold
+    // checks the chunks tile the range in index order. One pool, one call: even with chunks of
+    // 2^40 iterations this is 2^24 chunks (seconds).
+    long from = Long.MIN_VALUE + 1, to = Long.MAX_VALUE - 1;
+    assertEquals(new Cover(from, to, 0, false), Pools.of(2).reduceOverLongRange(
+        from, to, Long.MAX_VALUE, () -> Cover.NONE, (lo, hi) -> new Cover(lo, hi, 0, false), Cover::then));
+  }
+
+  @Test
+  void longForRangeSplitsARangeWiderThanLongMaxValue() {
+    // The same range for forRange(long, long): it once split such a range at a wrong midpoint when
+    // `from` was negative and recursed until the stack overflowed. Chunk widths are summed modulo
+    // 2^64 (the range's width, 2^64 - 2, is -2 there) and the extreme bounds kept.
+    long from = Long.MIN_VALUE + 1, to = Long.MAX_VALUE - 1;
+    java.util.concurrent.atomic.AtomicLong width = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong lowest = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+    java.util.concurrent.atomic.AtomicLong highest = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+    Pools.of(2).forRange(from, to, Long.MAX_VALUE, (long lo, long hi) -> {
+      width.addAndGet(hi - lo);
+      lowest.accumulateAndGet(lo, Math::min);
+      highest.accumulateAndGet(hi, Math::max);
+    });
+    assertEquals(to - from, width.get());
+    assertEquals(from, lowest.get());
+    assertEquals(to, highest.get());
   }
 
   @ParameterizedTest

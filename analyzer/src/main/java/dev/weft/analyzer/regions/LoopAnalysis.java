@@ -123,6 +123,7 @@ final class LoopAnalysis {
     objectAccumulators();
     scalars();
     arrays();
+    longIndexLimits();
     new CallEffects(ctx, this).judgeCalls(body, accumulatorCalls);
     if (loop instanceof ForStmt f && canonical == null) {
       // the header's calls are evaluated every iteration too
@@ -521,6 +522,21 @@ final class LoopAnalysis {
               + " is not associative once NaN occurs: use Math.max/Math.min", ctx.witness(r.where())));
           continue;
         }
+        String op = r.accumulator().operator();
+        if (op.equals("&&") || op.equals("||")) {
+          Blocker b = ShortCircuitOperands.check(ctx, loop, canonical, name, type);
+          if (b != null) {
+            blockers.add(b);
+            continue;
+          }
+          facts.add(name + " = " + name + " " + op + " …: every short-circuited operand is free of effects and cannot throw"
+              + " for any index of the range, so evaluating it after " + name + " is decided is unobservable");
+        }
+        if (longIndex() && (r.floatingPoint() || FLOATING_TYPES.contains(type.replaceAll("\\s", "")))) {
+          blockers.add(NonCanonicalLoop.of(name + " is a floating-point reduction over a long index: the runtime's"
+              + " fixed-shape double reduction takes an int range", headerWitness()));
+          continue;
+        }
         accumulators.add(r.accumulator());
         promote(r.accumulator().shape() == Accumulator.Shape.STRING_CONCAT ? RegionKind.ORDERED_APPEND : RegionKind.REDUCTION);
         facts.add(name + " is a reduction with the associative " + r.accumulator().operator() + " (identity "
@@ -537,6 +553,33 @@ final class LoopAnalysis {
       blockers.add(LoopCarriedDependence.of(name + " carries a value from one iteration to the next (" + r.failure() + ")",
           ctx.witness(enclosingStatement(where))));
     }
+  }
+
+  /**
+   * What the runtime cannot run over a long index yet (the transformer refuses these; rejecting them
+   * here keeps analyze and rewrite in agreement): steps other than 1, and array, ordered-append and
+   * keyed reductions, whose runtime calls take int ranges. Floating-point scalars are caught in scalars().
+   */
+  private void longIndexLimits() {
+    if (!longIndex()) return;
+    String step = canonical.shape().step().replaceAll("\\s", "");
+    if (!step.equals("1")) {
+      blockers.add(NonCanonicalLoop.of("the long index " + canonical.shape().index() + " moves by " + step
+          + ": long ranges are split with step 1 only", headerWitness()));
+    }
+    for (Accumulator a : accumulators) {
+      if (a.shape() != Accumulator.Shape.SCALAR && a.shape() != Accumulator.Shape.STRING_CONCAT) {
+        blockers.add(NonCanonicalLoop.of(a.variable() + " (" + a.shape().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            + ") is reduced over a long index: the runtime's array, append and keyed reductions take an int range", headerWitness()));
+      }
+    }
+  }
+
+  private static final Set<String> FLOATING_TYPES = Set.of("double", "float", "Double", "Float", "java.lang.Double", "java.lang.Float");
+
+  /** A counted loop over a {@code long} index: the runtime splits those for forRange and scalar reductions only. */
+  private boolean longIndex() {
+    return canonical != null && !canonical.shape().enhanced() && "long".equals(canonical.shape().indexType());
   }
 
   /** Null when the local is written first thing in each iteration and dead after the loop; else why not. */

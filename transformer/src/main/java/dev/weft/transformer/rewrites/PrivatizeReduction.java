@@ -13,17 +13,28 @@ import java.util.Map;
  * and, for non-commutative operators (strings), the order.
  *
  * <p>Several accumulators in one loop are carried together in a small local record, still one
- * runtime call. Not handled: {@code &&}/{@code ||} (the sequential loop short-circuits).
+ * runtime call. {@code s = s && e} / {@code s = s || e}: each chunk keeps the short-circuit form on
+ * its own copy, and the partials are combined with {@code &&}/{@code ||} in index order; the analyzer
+ * accepts these only when every short-circuited operand is pure and cannot throw for any index of
+ * the range, so evaluating it where the sequential loop would not is unobservable.
+ *
+ * <p>A {@code long} index uses the runtime's {@code …OverLongRange} reductions; a floating-point
+ * accumulator over a long index is refused (the fixed-shape double reduction takes an int range;
+ * the analyzer rejects those loops too, so analyze and rewrite agree).
  */
 public final class PrivatizeReduction extends LoopRewrite {
 
   @Override
   protected String call(RegionSite site, LoopRange range, Map<String, String> renames, String indent, StringBuilder out) {
     List<Accumulator> accs = site.region().accumulators();
-    if (!range.indexType().equals("int")) return "the runtime's reductions take an int range; this loop's index is long";
+    boolean longIndex = range.indexType().equals("long");
     for (Accumulator a : accs) {
       String why = Reductions.unsupported(a);
       if (why != null) return why;
+      if (longIndex && Reductions.floating(a.type())) {
+        return "`" + a.variable() + "` is a floating-point reduction over a long index: the runtime's fixed-shape"
+            + " double reduction takes an int range";
+      }
     }
     Names names = site.names();
     String eol = site.eol();
@@ -46,10 +57,11 @@ public final class PrivatizeReduction extends LoopRewrite {
       String t = a.type();
       String method = Reductions.intLike(t) ? "reduceInt" : t.equals("long") ? "reduceLong"
           : t.equals("double") || t.equals("float") ? "reduceDouble" : "reduce";
+      String runtimeMethod = longIndex ? method + "OverLongRange" : method;
       String identity = Reductions.identity(a);
       body.append(inner).append("return ").append(chunkNames.get(a.variable())).append(';').append(eol)
           .append(indent).append("}");
-      String call = site.weft() + "." + method + "(" + rangeArgs(site, range) + ", "
+      String call = site.weft() + "." + runtimeMethod + "(" + rangeArgs(site, range) + ", "
           + (method.equals("reduce") ? "() -> " + identity : identity) + ", " + body + ", "
           + Reductions.combiner(a, site) + ")";
       out.append(Reductions.fold(a, call));
@@ -75,7 +87,7 @@ public final class PrivatizeReduction extends LoopRewrite {
     body.append(inner).append("return new ").append(record).append('(').append(chunkValues).append(");").append(eol)
         .append(indent).append("}");
     out.append("record ").append(record).append('(').append(components).append(") {}").append(eol).append(indent)
-        .append(record).append(' ').append(partials).append(" = ").append(site.weft()).append(".reduce(")
+        .append(record).append(' ').append(partials).append(" = ").append(site.weft()).append(longIndex ? ".reduceOverLongRange(" : ".reduce(")
         .append(rangeArgs(site, range)).append(", () -> new ").append(record).append('(').append(identities)
         .append("), ").append(body).append(", (").append(l).append(", ").append(r).append(") -> new ")
         .append(record).append('(').append(combined).append("));");

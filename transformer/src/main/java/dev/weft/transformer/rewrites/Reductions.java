@@ -39,12 +39,7 @@ final class Reductions {
   /** Why this accumulator cannot be privatised, or null. */
   static String unsupported(Accumulator a) {
     String op = op(a);
-    if (op.equals("&&") || op.equals("||")) {
-      return "`" + a.variable() + "` is combined with " + op + ": the sequential loop stops evaluating the"
-          + " right-hand side once the result is decided, a parallel one would not (an exception there"
-          + " would change behaviour)";
-    }
-    if (!op.matches("[+*&|^]|min|max|concat|[A-Z][\\w.]*\\.\\w+")) {
+    if (!op.matches("[+*&|^]|&&|\\|\\||min|max|concat|[A-Z][\\w.]*\\.\\w+")) {
       return "operator `" + a.operator() + "` of `" + a.variable() + "` is not one the rewrite knows";
     }
     return null;
@@ -96,7 +91,7 @@ final class Reductions {
     String e = switch (op) {
       case "min", "max" -> "Math." + op + "(" + l + ", " + r + ")";
       case "concat" -> l + " + " + r;
-      case "+", "*", "&", "|", "^" -> l + " " + op + " " + r;
+      case "+", "*", "&", "|", "^", "&&", "||" -> l + " " + op + " " + r;
       default -> l + "." + op.substring(op.lastIndexOf('.') + 1) + "(" + r + ")";
     };
     return narrow(t) && !op.equals("concat") && !e.startsWith(l + ".") ? "(" + t + ") (" + e + ")" : e;
@@ -114,6 +109,7 @@ final class Reductions {
       return (t.equals("int") ? "Integer" : Character.toUpperCase(t.charAt(0)) + t.substring(1)) + "::sum";
     }
     if (op.equals("min") || op.equals("max")) return "Math::" + op;
+    if (op.equals("&&") || op.equals("||")) return "Boolean::" + (op.equals("&&") ? "logicalAnd" : "logicalOr");
     if (op.equals("concat") || (op.equals("+") && t.equals("String"))) return "String::concat";
     if (op.contains(".")) return op.substring(0, op.lastIndexOf('.')) + "::" + op.substring(op.lastIndexOf('.') + 1);
     String l = site.local("left");
@@ -121,13 +117,20 @@ final class Reductions {
     return "(" + l + ", " + r + ") -> " + combine(wide, l, r);
   }
 
-  /** {@code s = s ⊕ partial} as a statement: compound where Java has one, so narrowing stays implicit. */
+  /**
+   * {@code s = s ⊕ partial} as a statement: compound where Java has one, so narrowing stays implicit.
+   * {@code &&}/{@code ||} fold with {@code &=}/{@code |=}: the same value (the analyzer proved the
+   * short-circuited operands pure and unable to throw), and the runtime call, which may carry the
+   * loop's other writes, runs even when {@code s} already decides the result.
+   */
   static String fold(Accumulator a, String partial) {
     String s = a.variable();
     String op = op(a);
     return switch (op) {
       case "+", "*", "&", "|", "^" -> s + " " + op + "= " + partial + ";";
       case "concat" -> s + " += " + partial + ";";
+      case "&&" -> s + " &= " + partial + ";";
+      case "||" -> s + " |= " + partial + ";";
       default -> s + " = " + combine(a, s, partial) + ";";
     };
   }

@@ -69,17 +69,21 @@ public final class Analyzer {
       List<FileResult> results = analyseAll(project, oracle, files);
       List<Region> regions = new ArrayList<>();
       List<Rejection> rejected = new ArrayList<>();
-      List<FileProblem> problems = new ArrayList<>(loaded.problems());
+      List<FileProblem> problems = new ArrayList<>();
+      Set<String> unreadable = new HashSet<>();
       int analysed = 0;
       for (FileResult r : results) {
         if (r.problem() != null) {
           problems.add(r.problem());
+          unreadable.add(r.problem().file());
           continue;
         }
         analysed++;
         regions.addAll(r.findings().regions());
         rejected.addAll(r.findings().rejected());
       }
+      // javac's lines about a file that does not parse or is not UTF-8 only repeat that problem.
+      for (FileProblem p : loaded.problems()) if (!unreadable.contains(p.file())) problems.add(p);
       regions.sort(Comparator.comparing(Region::location));
       rejected.sort(Comparator.comparing(Rejection::location));
       problems.sort(Comparator.comparing(FileProblem::file).thenComparingInt(FileProblem::line).thenComparing(FileProblem::message));

@@ -60,11 +60,11 @@ class AnalyzeBadInputTest {
     write(tmp.resolve("Broken.java"), "class Broken {\n  void f( {\n}\n");
     JsonNode report = analyze(tmp);
     assertEquals(List.of("Sum.java:6 DoallLoop", "Sum.java:10 Reduction"), regions(report));
-    // One short line: JavaParser's ~50 expected tokens cut to the first five.
-    assertTrue(problems(report).contains(
+    // One short line: JavaParser's ~50 expected tokens cut to the first five; javac's lines about
+    // the same file would only repeat it.
+    assertEquals(List.of(
             "Broken.java:2: does not parse: Found \"{\", expected one of \")\" \"@\" \"_\" \"abstract\" \"assert\" ..."),
-        problems(report).toString());
-    assertTrue(problems(report).stream().allMatch(p -> p.startsWith("Broken.java:")), problems(report).toString());
+        problems(report));
   }
 
   @Test
@@ -115,7 +115,7 @@ class AnalyzeBadInputTest {
     Files.write(tmp.resolve("Cafe.java"), ("// caf\u00e9\n" + sum("Cafe")).getBytes(StandardCharsets.ISO_8859_1));
     JsonNode report = analyze(tmp);
     assertEquals(List.of("Sum.java:6 DoallLoop", "Sum.java:10 Reduction"), regions(report));
-    assertEquals(List.of("Cafe.java:0: not UTF-8"), problems(report).stream().filter(p -> p.contains("UTF-8")).toList());
+    assertEquals(List.of("Cafe.java:0: not UTF-8"), problems(report));
   }
 
   @Test

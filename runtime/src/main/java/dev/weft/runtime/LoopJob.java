@@ -50,7 +50,8 @@ abstract class LoopJob {
   final void run(Participant p, Piece s) {
     long lo = s.lo;
     long hi = s.hi;
-    long chunk = firstChunk;
+    // stress (testing only): at most a sixteenth of the piece per chunk, so every loop splits
+    long chunk = WeftPool.STRESS ? Math.max(1, Math.min(firstChunk, (hi - lo) / 16)) : firstChunk;
     Piece children = null;
     Throwable failure = null;
     Arena arena = p != null ? p.arena : null;
@@ -90,7 +91,7 @@ abstract class LoopJob {
       lastDt = dt;
       lastChunk = end - lo0;
       if (dt < CHUNK_NS_MIN) {
-        if (chunk < (1L << 40)) chunk <<= 1;
+        if (chunk < (1L << 40) && !WeftPool.STRESS) chunk <<= 1; // stress: keep pieces small
       } else if (dt > CHUNK_NS_MAX && chunk > 1) {
         chunk >>>= 1;
       }

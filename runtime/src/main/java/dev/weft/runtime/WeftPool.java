@@ -215,13 +215,24 @@ public final class WeftPool {
    * divide and conquer running beside loops pays the depth check on every call.
    */
   static boolean wantsWork() {
+    if (STRESS) return true;
     long w = (long) WANT.getOpaque(); // opaque: a hint, re-read on every call
     int hungry = (int) w;
     return hungry > 0 || (w - hungry != 0 && shallowCaller()); // w - hungry: the eager count, shifted
   }
 
+  /**
+   * Testing only ({@code -Dweft.stress=true}): fork and split at every opportunity, whatever the
+   * work estimates and idle counts say, so that a rewrite whose pieces are not independent, or that
+   * combines them out of order, shows it in a differential run instead of depending on the scheduler
+   * happening to split (the fuzzer's dependence-ignoring oracle measured how often it did). Off, it
+   * is a constant the JIT folds away.
+   */
+  static final boolean STRESS = Boolean.getBoolean("weft.stress");
+
   /** True when some idle participant has no task on offer: what loops and promotion test. */
   static boolean idleWanted() {
+    if (STRESS) return true;
     return (int) (long) WANT.getOpaque() > 0; // opaque: a hint, re-read on every call
   }
 
@@ -543,6 +554,7 @@ public final class WeftPool {
   static final long INLINE_WORK = 1 << 14;
 
   static boolean inline(long n, long workPerIteration) {
+    if (STRESS) return n <= 1;
     long w = Math.max(1, workPerIteration);
     return n <= INLINE_WORK / w;
   }

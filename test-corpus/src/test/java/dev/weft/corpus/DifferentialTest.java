@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.common.collect.ImmutableList;
 import dev.weft.analyzer.AnalysisException;
 import dev.weft.analyzer.AnalysisOptions;
 import dev.weft.analyzer.Analyzer;
@@ -40,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Differential test of the whole pipeline (issue 4): every corpus program is analysed, rewritten
  * (compile check included), compiled, and run in a fresh JVM before and after, the rewritten one
- * with {@code -Dweft.parallelism=1}, 2 and 4. Standard output, standard error and the exit status
+ * with {@code -Dweft.parallelism=1}, 2 and 4, and with 4 under the runtime's stress switch
+ * ({@code -Dweft.stress=true}: every loop splits and every recursion forks, so the pieces really run
+ * apart and are combined, whatever the scheduler would have done). Standard output, standard error and the exit status
  * must be byte-identical; a program that throws must throw the same exception type and message
  * (the first line of the uncaught-exception report; the stack frames differ by construction).
  *
@@ -52,7 +53,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DifferentialTest {
 
   private static final Path PROGRAMS = Corpus.programsDir();
-  private static final int[] WORKERS = {1, 2, 4};
+  /** The rewritten program's runs: a worker count, and whether the runtime's stress switch is on. */
+  private record Config(int workers, boolean stress) {}
+
+  private static final List<Config> CONFIGS =
+      List.of(new Config(1, false), new Config(2, false), new Config(4, false), new Config(4, true));
   private static final long TIMEOUT_SECONDS = 120;
   private static final long ANALYSIS_SECONDS = Long.getLong("weft.differential.analysisSeconds", 90);
   private static final List<String> REPORT = new ArrayList<>();
@@ -107,9 +112,9 @@ class DifferentialTest {
     ProgramRunner.compile(rewrittenTree, rewrittenClasses, List.of(runtime));
 
     Run expected = run(List.of(originalClasses), program, null);
-    for (int workers : WORKERS) {
-      Run actual = run(List.of(rewrittenClasses, runtime), program, workers);
-      String what = program.dir() + " with " + workers + " workers";
+    for (Config config : CONFIGS) {
+      Run actual = run(List.of(rewrittenClasses, runtime), program, config);
+      String what = program.dir() + " with " + config.workers() + " workers" + (config.stress() ? " (stress)" : "");
       assertEquals(expected.exit, actual.exit, what + ": exit status\nstderr:\n" + actual.stderr);
       assertEquals(expected.stdout, actual.stdout, what + ": standard output");
       if (expected.exit != 0 && expected.stderr.startsWith("Exception in thread")) {
@@ -183,11 +188,12 @@ class DifferentialTest {
 
   private record Run(int exit, String stdout, String stderr) {}
 
-  private static Run run(List<Path> classpath, Program program, Integer workers) throws IOException, InterruptedException {
+  private static Run run(List<Path> classpath, Program program, Config config) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xss16m");
-    if (workers != null) command.add("-Dweft.parallelism=" + workers);
+    if (config != null) command.add("-Dweft.parallelism=" + config.workers());
+    if (config != null && config.stress()) command.add("-Dweft.stress=true");
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     command.add(program.mainClass());
@@ -197,7 +203,7 @@ class DifferentialTest {
     Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
-      fail(program.dir() + (workers == null ? " (original)" : " with " + workers + " workers") + ": no exit after "
+      fail(program.dir() + (config == null ? " (original)" : " with " + config.workers() + " workers" + (config.stress() ? " (stress)" : "")) + ": no exit after "
           + TIMEOUT_SECONDS + " s");
     }
     return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
@@ -211,8 +217,8 @@ class DifferentialTest {
   @AfterAll
   static void printCounts() throws IOException {
     List<String> lines = new ArrayList<>(REPORT);
-    lines.add(0, String.format("DifferentialTest: %d regions accepted, %d rewritten; %d programs compared under %s workers",
-        accepted, rewritten, compared, ImmutableList.of(1, 2, 4)));
+    lines.add(0, String.format("DifferentialTest: %d regions accepted, %d rewritten; %d programs compared with 1, 2, 4 workers and 4 under stress",
+        accepted, rewritten, compared));
     lines.forEach(System.out::println);
     Path target = Path.of("target");
     if (Files.isDirectory(target)) Files.write(target.resolve("differential-report.txt"), lines, StandardCharsets.UTF_8);

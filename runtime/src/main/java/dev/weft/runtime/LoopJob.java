@@ -178,12 +178,15 @@ abstract class LoopJob {
     }
   }
 
+  // Scalar and generic reductions take long-range chunk functions: the int-range API
+  // (WeftPool.reduceInt, reduceLong, reduce) adapts its chunk once per call, not per chunk.
+
   static final class ReduceInt extends LoopJob {
     private final int identity;
-    private final IntRangeToInt fn;
+    private final LongRangeToInt fn;
     private final IntBinaryOperator combiner;
 
-    ReduceInt(long work, int identity, IntRangeToInt fn, IntBinaryOperator combiner) {
+    ReduceInt(long work, int identity, LongRangeToInt fn, IntBinaryOperator combiner) {
       super(work);
       this.identity = identity;
       this.fn = fn;
@@ -192,7 +195,7 @@ abstract class LoopJob {
 
     @Override
     void chunk(Piece s, long lo, long hi) {
-      s.intAcc = combiner.applyAsInt(s.intAcc, fn.apply((int) lo, (int) hi));
+      s.intAcc = combiner.applyAsInt(s.intAcc, fn.apply(lo, hi));
     }
 
     @Override
@@ -208,10 +211,10 @@ abstract class LoopJob {
 
   static final class ReduceLong extends LoopJob {
     private final long identity;
-    private final IntRangeToLong fn;
+    private final LongRangeToLong fn;
     private final LongBinaryOperator combiner;
 
-    ReduceLong(long work, long identity, IntRangeToLong fn, LongBinaryOperator combiner) {
+    ReduceLong(long work, long identity, LongRangeToLong fn, LongBinaryOperator combiner) {
       super(work);
       this.identity = identity;
       this.fn = fn;
@@ -220,7 +223,7 @@ abstract class LoopJob {
 
     @Override
     void chunk(Piece s, long lo, long hi) {
-      s.longAcc = combiner.applyAsLong(s.longAcc, fn.apply((int) lo, (int) hi));
+      s.longAcc = combiner.applyAsLong(s.longAcc, fn.apply(lo, hi));
     }
 
     @Override
@@ -236,10 +239,10 @@ abstract class LoopJob {
 
   static final class Reduce<T> extends LoopJob {
     private final Supplier<T> identity;
-    private final IntRangeFold<T> fn;
+    private final LongRangeFold<T> fn;
     private final BinaryOperator<T> combiner;
 
-    Reduce(long work, Supplier<T> identity, IntRangeFold<T> fn, BinaryOperator<T> combiner) {
+    Reduce(long work, Supplier<T> identity, LongRangeFold<T> fn, BinaryOperator<T> combiner) {
       super(work);
       this.identity = identity;
       this.fn = fn;
@@ -249,7 +252,7 @@ abstract class LoopJob {
     @SuppressWarnings("unchecked")
     @Override
     void chunk(Piece s, long lo, long hi) {
-      s.objectAcc = combiner.apply((T) s.objectAcc, fn.apply((int) lo, (int) hi));
+      s.objectAcc = combiner.apply((T) s.objectAcc, fn.apply(lo, hi));
     }
 
     @Override

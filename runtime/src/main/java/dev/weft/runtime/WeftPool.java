@@ -606,28 +606,14 @@ public final class WeftPool {
     runLoop(new Piece(new LoopJob.ForLong(workPerIteration, body), from, to));
   }
 
-  /** As {@link Weft#reduceInt}. */
+  /** As {@link Weft#reduceInt}: the long-range reduction, its chunk bounds narrowed back to int. */
   public int reduceInt(int from, int to, long workPerIteration, int identity, IntRangeToInt chunk, IntBinaryOperator combiner) {
-    if (from >= to) return identity;
-    if (parallelism == 1 || inline((long) to - from, workPerIteration)) {
-      return combiner.applyAsInt(identity, chunk.apply(from, to));
-    }
-    Piece top = new Piece(new LoopJob.ReduceInt(workPerIteration, identity, chunk, combiner), from, to);
-    top.intAcc = identity;
-    runLoop(top);
-    return top.intAcc;
+    return reduceIntOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
   }
 
-  /** As {@link Weft#reduceLong}. */
+  /** As {@link Weft#reduceLong}: the long-range reduction, its chunk bounds narrowed back to int. */
   public long reduceLong(int from, int to, long workPerIteration, long identity, IntRangeToLong chunk, LongBinaryOperator combiner) {
-    if (from >= to) return identity;
-    if (parallelism == 1 || inline((long) to - from, workPerIteration)) {
-      return combiner.applyAsLong(identity, chunk.apply(from, to));
-    }
-    Piece top = new Piece(new LoopJob.ReduceLong(workPerIteration, identity, chunk, combiner), from, to);
-    top.longAcc = identity;
-    runLoop(top);
-    return top.longAcc;
+    return reduceLongOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
   }
 
   /** As {@link Weft#reduceDouble}: fixed-shape tree, bit-identical for every parallelism. */
@@ -637,18 +623,9 @@ public final class WeftPool {
     return combiner.applyAsDouble(identity, runTree(tree));
   }
 
-  /** As {@link Weft#reduce}: combined in index order. */
+  /** As {@link Weft#reduce}: combined in index order; the long-range reduction, bounds narrowed to int. */
   public <T> T reduce(int from, int to, long workPerIteration, Supplier<T> identity, IntRangeFold<T> chunk, BinaryOperator<T> combiner) {
-    if (from >= to) return identity.get();
-    if (parallelism == 1 || inline((long) to - from, workPerIteration)) {
-      return combiner.apply(identity.get(), chunk.apply(from, to));
-    }
-    Piece top = new Piece(new LoopJob.Reduce<>(workPerIteration, identity, chunk, combiner), from, to);
-    top.objectAcc = identity.get();
-    runLoop(top);
-    @SuppressWarnings("unchecked")
-    T result = (T) top.objectAcc;
-    return result;
+    return reduceOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
   }
 
   /**
@@ -671,7 +648,7 @@ public final class WeftPool {
       int left = reduceIntOverLongRange(from, mid, workPerIteration, identity, chunk, combiner);
       return combiner.applyAsInt(left, reduceIntOverLongRange(mid, to, workPerIteration, identity, chunk, combiner));
     }
-    Piece top = new Piece(new LongRangeReductions.ToInt(workPerIteration, identity, chunk, combiner), from, to);
+    Piece top = new Piece(new LoopJob.ReduceInt(workPerIteration, identity, chunk, combiner), from, to);
     top.intAcc = identity;
     runLoop(top);
     return top.intAcc;
@@ -689,7 +666,7 @@ public final class WeftPool {
       long left = reduceLongOverLongRange(from, mid, workPerIteration, identity, chunk, combiner);
       return combiner.applyAsLong(left, reduceLongOverLongRange(mid, to, workPerIteration, identity, chunk, combiner));
     }
-    Piece top = new Piece(new LongRangeReductions.ToLong(workPerIteration, identity, chunk, combiner), from, to);
+    Piece top = new Piece(new LoopJob.ReduceLong(workPerIteration, identity, chunk, combiner), from, to);
     top.longAcc = identity;
     runLoop(top);
     return top.longAcc;
@@ -707,7 +684,7 @@ public final class WeftPool {
       T left = reduceOverLongRange(from, mid, workPerIteration, identity, chunk, combiner);
       return combiner.apply(left, reduceOverLongRange(mid, to, workPerIteration, identity, chunk, combiner));
     }
-    Piece top = new Piece(new LongRangeReductions.Fold<>(workPerIteration, identity, chunk, combiner), from, to);
+    Piece top = new Piece(new LoopJob.Reduce<>(workPerIteration, identity, chunk, combiner), from, to);
     top.objectAcc = identity.get();
     runLoop(top);
     @SuppressWarnings("unchecked")

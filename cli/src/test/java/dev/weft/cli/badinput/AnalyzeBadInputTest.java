@@ -2,6 +2,7 @@ package dev.weft.cli.badinput;
 
 import static dev.weft.cli.badinput.BadInputs.snapshot;
 import static dev.weft.cli.badinput.BadInputs.sum;
+import static dev.weft.cli.badinput.BadInputs.unresolvedUses;
 import static dev.weft.cli.badinput.BadInputs.weft;
 import static dev.weft.cli.badinput.BadInputs.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -175,19 +176,7 @@ class AnalyzeBadInputTest {
   @Test
   void aClassThatDoesNotResolveIsAProblemAndTheRunGoesOn() throws Exception {
     write(tmp.resolve("Sum.java"), sum("Sum"));
-    write(tmp.resolve("Uses.java"), """
-        import com.example.nowhere.Gadget;
-
-        public class Uses {
-          static long total(int[] a) {
-            long s = 0;
-            for (int i = 0; i < a.length; i++) {
-              s += Gadget.weigh(a[i]);
-            }
-            return s;
-          }
-        }
-        """);
+    write(tmp.resolve("Uses.java"), unresolvedUses(""));
     JsonNode report = analyze(tmp);
     assertTrue(regions(report).containsAll(List.of("Sum.java:6 DoallLoop", "Sum.java:10 Reduction")), regions(report).toString());
     // The loop over Gadget.weigh may not be accepted: an unknown callee has unknown effects.

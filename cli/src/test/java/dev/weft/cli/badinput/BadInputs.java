@@ -57,6 +57,23 @@ final class BadInputs {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** A class whose loop calls a library that is not on the classpath: {@code header} goes first (a package line, or ""). */
+  static String unresolvedUses(String header) {
+    return header + """
+        import com.example.nowhere.Gadget;
+
+        public class Uses {
+          static long total(int[] a) {
+            long s = 0;
+            for (int i = 0; i < a.length; i++) {
+              s += Gadget.weigh(a[i]);
+            }
+            return s;
+          }
+        }
+        """;
+  }
+
   /** A program with one DoallLoop and one Reduction (accepted with {@code --min-work 0}). */
   static String sum(String className) {
     return """

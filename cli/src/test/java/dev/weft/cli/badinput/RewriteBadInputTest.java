@@ -2,6 +2,7 @@ package dev.weft.cli.badinput;
 
 import static dev.weft.cli.badinput.BadInputs.snapshot;
 import static dev.weft.cli.badinput.BadInputs.sum;
+import static dev.weft.cli.badinput.BadInputs.unresolvedUses;
 import static dev.weft.cli.badinput.BadInputs.weft;
 import static dev.weft.cli.badinput.BadInputs.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -225,21 +226,7 @@ class RewriteBadInputTest {
   void aDirectorySymlinkLoopAndModuleInfoAndAnUnresolvedClass() throws Exception {
     write(tmp.resolve("demo/Sum.java"), "package demo;\n\n" + sum("Sum"));
     write(tmp.resolve("module-info.java"), "module demo {\n  exports demo;\n}\n");
-    write(tmp.resolve("demo/Uses.java"), """
-        package demo;
-
-        import com.example.nowhere.Gadget;
-
-        public class Uses {
-          static long total(int[] a) {
-            long s = 0;
-            for (int i = 0; i < a.length; i++) {
-              s += Gadget.weigh(a[i]);
-            }
-            return s;
-          }
-        }
-        """);
+    write(tmp.resolve("demo/Uses.java"), unresolvedUses("package demo;\n\n"));
     Files.createSymbolicLink(tmp.resolve("demo/loop"), tmp.resolve("demo"));
     Map<String, String> before = snapshot(tmp);
     Run r = rewrite(tmp);

@@ -61,7 +61,7 @@ abstract class LoopJob {
     while (lo < hi) {
       if (lo > (long) FAILED.getOpaque(this)) break; // opaque: a later chunk failed, stop early
       long n = hi - lo;
-      if (n > chunk && p != null && (WeftPool.idleWanted() || worthWaking(p, n, lastChunk, lastDt))) {
+      if (n > chunk && p != null && (WeftPool.awakeIdleWanted() || worthWaking(p, n, lastChunk, lastDt))) {
         long mid = lo + (n >>> 1);
         Piece c = new Piece(this, mid, hi);
         open(p, c);
@@ -120,11 +120,12 @@ abstract class LoopJob {
   }
 
   /**
-   * Whether to split for a parked worker: idleWanted counts only searching and recently parked
-   * (hungry) workers, so that fine-grained divide and conquer stops forking for workers that went
-   * drowsy. A loop knows better: at the last chunk's pace the rest of its range still takes at least
-   * {@link #WAKE_WORTH_NS}, far longer than waking a worker, and nothing of ours is on offer yet.
-   * Without this a loop whose first chunk outlasts the drowsy delay (one 2 ms matrix row) never split.
+   * Whether to split for a sleeping worker (hungry, drowsy or not yet started): the loop splits at once
+   * only for an awake idle participant ({@link WeftPool#awakeIdleWanted}); for a sleeping one, only
+   * when at the last chunk's pace the rest of its range still takes at least {@link #WAKE_WORTH_NS},
+   * far longer than waking a worker, and nothing of ours is on offer yet. Without this a loop whose
+   * first chunk outlasts the drowsy delay (one 2 ms matrix row) never split, and a loop of a few
+   * microseconds paid a wake-up it could not win back.
    */
   private static boolean worthWaking(Participant p, long remaining, long lastChunk, long lastDt) {
     return lastDt > 0 && p.deque.size() == 0 && p.pool.hasParked()

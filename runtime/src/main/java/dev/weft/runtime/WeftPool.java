@@ -37,8 +37,8 @@ import java.util.concurrent.locks.LockSupport;
  * counted in one packed atomic word, {@link #ctl}: searching count (16 bits), parked count (16 bits),
  * a Treiber stack of parked workers (index + 1, 16 bits) and an ABA tag (16 bits). Whoever pushes a
  * task reads ctl and, only when nobody is searching and someone is parked, pops one parked worker
- * with a CAS and unparks it ({@link #signalWork}); so does every top-level call, and the last
- * searcher when it finds work (so one searcher stays around while work flows). A worker that parks
+ * with a CAS and unparks it ({@link #signalWork}); so does every top-level fork/join call (not a
+ * top-level loop: it wakes a worker only by splitting), and the last searcher when it finds work (so one searcher stays around while work flows). A worker that parks
  * re-scans all deques after its CAS made it visible as parked, so a task pushed while it was still
  * counted as searching is never stranded (a Dekker pair: push, then read ctl; CAS ctl, then read the
  * deques). A missed wake-up can only cost parallelism, never progress: every task is joined, and so
@@ -55,7 +55,8 @@ import java.util.concurrent.locks.LockSupport;
  * so the first levels of every recursion always fork, as latent frames that cost a few stores; they
  * are the big pieces promotion hands out later (a task a thief takes starts again at depth 0). A
  * thread outside every pool counts as eager while no external slot of the common pool is held, so
- * a top-level recursion forks and claims one. Loops and promotion read only the idle half. Deeper
+ * a top-level recursion forks and claims one. Loops and promotion read only the idle half, and a
+ * loop splits at once only for the awake part of it ({@link #awakeIdleWanted}). Deeper
  * down, rewritten divide-and-conquer code forks only while someone is idle, which is the heartbeat /
  * lazy-task-creation idea (Acar, Charguéraud, Guatto, Rainey,
  * Sieczkowski, "Heartbeat Scheduling: Provable Efficiency for Nested Parallelism", PLDI 2018): while
@@ -139,6 +140,13 @@ public final class WeftPool {
    * top of its recursion). Each participant's share of either count is 0 or 1.
    */
   private static volatile long want; // getAndAdd on transitions; read opaque
+
+  /**
+   * Idle workers counted in {@link #want} that are not awake, over all pools: hungry workers in their
+   * timed park and workers never started. Giving such a worker a piece costs a wake-up (or a thread
+   * start) on both sides; {@link #awakeIdleWanted} leaves them out.
+   */
+  private static volatile int asleep; // getAndAdd on transitions; read opaque
   static final long IDLE_UNIT = 1L;
   static final long EAGER_UNIT = 1L << 32;
   private static final String COMMON_PREFIX = "weft-worker-";
@@ -173,6 +181,7 @@ public final class WeftPool {
     for (int i = 0; i < EXTERNAL_SLOTS; i++) all[w + i] = externals[i] = new Participant(this, w + i);
     ctl = ((long) w << TOP_SHIFT) | (w * PK_UNIT);
     addWant(w * IDLE_UNIT + (prefix.equals(COMMON_PREFIX) && w > 0 ? EAGER_UNIT : 0));
+    addAsleep(w); // unstarted: idle, not awake (workerLoop takes each out when its thread starts)
     for (;;) {
       WeftPool[] ps = pools;
       WeftPool[] next = java.util.Arrays.copyOf(ps, ps.length + 1);
@@ -237,6 +246,20 @@ public final class WeftPool {
   }
 
   /**
+   * As {@link #idleWanted}, but counting only idle participants that are awake (searching, or
+   * spinning in a join), not the {@link #asleep} ones: what a loop tests before it splits without
+   * knowing how long its rest takes. Handing a piece to a sleeping worker costs a wake-up (tens of
+   * microseconds here) on both sides; a loop splits for it only once its measured pace says the rest
+   * is worth that ({@code LoopJob.worthWaking}). Without this, a program of many short loops (a
+   * 64 x 64 stencil: 1,000 sweeps of about 12 µs) woke the other worker for nearly every loop and
+   * ran slower than the original.
+   */
+  static boolean awakeIdleWanted() {
+    if (STRESS) return true;
+    return (int) (long) WANT.getOpaque() - (int) ASLEEP.getOpaque() > 0; // opaque: hints
+  }
+
+  /**
    * A task was pushed (+1) or removed by its owner or a thief (-1). Tasks on offer are subtracted
    * from the idle count: once there is a piece for every idle participant, nobody needs to fork
    * more (a worker just woken may take milliseconds to arrive on a loaded machine, and code that
@@ -253,6 +276,25 @@ public final class WeftPool {
    */
   private static void addWant(long delta) {
     long unused = (long) WANT.getAndAdd(delta);
+  }
+
+  /** Adds to {@link #asleep} (volatile); the result is taken for the same reason as in addWant. */
+  private static void addAsleep(int delta) {
+    int unused = (int) ASLEEP.getAndAdd(delta);
+  }
+
+  /** The {@link #asleep} count (tests). */
+  static int asleepCount() {
+    return (int) ASLEEP.getVolatile(); // volatile
+  }
+
+  /** Workers never started, over all pools (tests: at rest, the only ones {@link #asleep} counts). */
+  static int unstartedWorkers() {
+    int n = 0;
+    for (WeftPool pool : pools) {
+      for (Worker w : pool.workers) if (!w.started) n++;
+    }
+    return n;
   }
 
   /** The eager count (tests): participants in user code below {@link #forkDepth}, plus the outside share. */
@@ -312,8 +354,18 @@ public final class WeftPool {
     return p != null ? p.pool : COMMON;
   }
 
-  /** Claims a free external slot for the current thread, or null when all are taken. */
+  /** Claims a free external slot for a top-level fork/join call, waking a worker to take its forks. */
   private Participant claim() {
+    Participant p = claimQuietly();
+    if (p != null) signalIfIdle(); // a drowsy worker is not counted by wantsWork: wake one for its forks
+    return p;
+  }
+
+  /**
+   * Claims a free external slot for the current thread, or null when all are taken. Wakes nobody: a
+   * top-level loop decides itself whether its rest is worth a wake-up ({@link LoopJob}).
+   */
+  private Participant claimQuietly() {
     if (workers.length == 0) return null;
     Thread t = Thread.currentThread();
     for (Participant p : externals) {
@@ -321,7 +373,6 @@ public final class WeftPool {
         lastExternal = p;
         eager(1); // a top-level call starts at join depth 0
         if (this == COMMON && (int) CLAIMS.getAndAdd(1) == 0) eager(-1); // volatile add: no longer outside
-        signalIfIdle(); // a top-level call: wake a (possibly drowsy) worker to look for its forks
         return p;
       }
     }
@@ -377,6 +428,7 @@ public final class WeftPool {
 
   void workerLoop(Worker w) {
     Participant p = w.ctx;
+    addAsleep(-1); // started: awake, searching
     for (;;) { // counted as searching here
       Task t = search(p);
       if (t != null) {
@@ -445,6 +497,7 @@ public final class WeftPool {
     // uncounted (busy code stops forking for nobody) but still on the stack, woken by the next signal.
     long deadline = System.nanoTime() + DROWSY_NS;
     boolean counted = true;
+    addAsleep(1);
     while (w.parked) { // volatile read; the waker cleared it and counted us searching in ctl
       if (!counted) {
         LockSupport.park(this);
@@ -453,9 +506,11 @@ public final class WeftPool {
       } else {
         counted = false;
         addWant(-IDLE_UNIT);
+        addAsleep(-1);
       }
     }
-    if (!counted) WANT.getAndAdd(IDLE_UNIT); // searching again
+    if (counted) addAsleep(-1);
+    else addWant(IDLE_UNIT); // searching again
   }
 
   /** One pass over the deques: own bottom first, then every other participant from a random start. */
@@ -561,13 +616,12 @@ public final class WeftPool {
 
   /** Runs {@code top} (covering the whole range) on the caller's participant. */
   private void runLoop(Piece top) {
-    signalIfIdle(); // drowsy workers are not counted by wantsWork: wake one for this loop
     Participant p = mine();
     if (p != null) {
       top.job.run(p, top);
       return;
     }
-    p = claim();
+    p = claimQuietly();
     if (p == null) {
       top.job.run(null, top); // parallelism 1, or every external slot busy: sequential
       return;
@@ -1070,6 +1124,7 @@ public final class WeftPool {
 
   private static final VarHandle CTL;
   private static final VarHandle WANT;
+  private static final VarHandle ASLEEP;
   private static final VarHandle CLAIMS;
   private static final VarHandle POOLS;
 
@@ -1078,6 +1133,7 @@ public final class WeftPool {
       MethodHandles.Lookup l = MethodHandles.lookup();
       CTL = l.findVarHandle(WeftPool.class, "ctl", long.class);
       WANT = l.findStaticVarHandle(WeftPool.class, "want", long.class);
+      ASLEEP = l.findStaticVarHandle(WeftPool.class, "asleep", int.class);
       CLAIMS = l.findStaticVarHandle(WeftPool.class, "commonClaims", int.class);
       POOLS = l.findStaticVarHandle(WeftPool.class, "pools", WeftPool[].class);
     } catch (ReflectiveOperationException e) {

@@ -94,6 +94,36 @@ class ForkDecisionTest {
     return c;
   }
 
+  /**
+   * Loops split at once only for awake idle participants: the count of sleeping ones (hungry in their
+   * timed park, or never started) must come back, once every worker has gone drowsy, to exactly the
+   * workers never started, after loops, joins and failures on several pools.
+   */
+  @Test
+  void sleepingCountComesBackToTheUnstartedWorkers() {
+    WeftPool unused = new WeftPool(3); // two workers that never start
+    for (WeftPool pool : parallelPools().toList()) {
+      for (int rep = 0; rep < 20; rep++) {
+        pool.forRange(0, 1 << 12, 1 << 10, (int lo, int hi) -> {}); // estimated big enough to split
+        assertEquals(10946, pool.joinInt(() -> probe(20, new AtomicInteger(), new AtomicInteger()), () -> 4181, Integer::sum));
+        assertThrows(IllegalStateException.class, () -> pool.forRange(0, 1 << 12, 1 << 10, (int lo, int hi) -> {
+          if (hi > 1 << 11) throw new IllegalStateException("late");
+        }));
+      }
+    }
+    int asleep = settledAsleepCount();
+    assertTrue(WeftPool.unstartedWorkers() >= unused.parallelism() - 1);
+    assertEquals(WeftPool.unstartedWorkers(), asleep);
+  }
+
+  /** Hungry workers go drowsy {@link WeftPool#DROWSY_NS} after their last task: wait for that (bounded). */
+  private static int settledAsleepCount() {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    int c;
+    while ((c = WeftPool.asleepCount()) != WeftPool.unstartedWorkers() && System.nanoTime() < deadline) Thread.onSpinWait();
+    return c;
+  }
+
   @Test
   void aThreadOutsideEveryPoolForksAtTheTopOfItsRecursion() throws InterruptedException {
     assumeTrue(WeftPool.common().parallelism() > 1, "the common pool has no workers on this machine");

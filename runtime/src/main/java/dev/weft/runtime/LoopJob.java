@@ -16,6 +16,11 @@ import java.util.function.Supplier;
  * Subclasses say how a chunk runs against a piece's accumulator, how a split-off piece gets a fresh
  * view, and how a finished piece's result is folded into its parent's (always the next higher range,
  * so folding is in index order).
+ *
+ * <p>Each kind is made through its static {@code of}, typed as {@code LoopJob}: had {@link WeftPool}
+ * called the constructors, verifying WeftPool would check each kind against {@code LoopJob} and so
+ * load all of them at the first parallel call (about 0.3 ms each from a class directory, ~3 ms of
+ * every rewritten program's start); now a program loads only the kinds it runs.
  */
 abstract class LoopJob {
   /** Chunks shorter than this double; the first chunk's work comes from the caller's estimate. */
@@ -154,7 +159,12 @@ abstract class LoopJob {
   static final class ForInt extends LoopJob {
     private final IntRangeBody body;
 
-    ForInt(long work, IntRangeBody body) {
+    /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
+    static LoopJob of(long work, IntRangeBody body) {
+      return new ForInt(work, body);
+    }
+
+    private ForInt(long work, IntRangeBody body) {
       super(work);
       this.body = body;
     }
@@ -168,7 +178,12 @@ abstract class LoopJob {
   static final class ForLong extends LoopJob {
     private final LongRangeBody body;
 
-    ForLong(long work, LongRangeBody body) {
+    /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
+    static LoopJob of(long work, LongRangeBody body) {
+      return new ForLong(work, body);
+    }
+
+    private ForLong(long work, LongRangeBody body) {
       super(work);
       this.body = body;
     }
@@ -187,7 +202,12 @@ abstract class LoopJob {
     private final LongRangeToInt fn;
     private final IntBinaryOperator combiner;
 
-    ReduceInt(long work, int identity, LongRangeToInt fn, IntBinaryOperator combiner) {
+    /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
+    static LoopJob of(long work, int identity, LongRangeToInt fn, IntBinaryOperator combiner) {
+      return new ReduceInt(work, identity, fn, combiner);
+    }
+
+    private ReduceInt(long work, int identity, LongRangeToInt fn, IntBinaryOperator combiner) {
       super(work);
       this.identity = identity;
       this.fn = fn;
@@ -215,7 +235,12 @@ abstract class LoopJob {
     private final LongRangeToLong fn;
     private final LongBinaryOperator combiner;
 
-    ReduceLong(long work, long identity, LongRangeToLong fn, LongBinaryOperator combiner) {
+    /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
+    static LoopJob of(long work, long identity, LongRangeToLong fn, LongBinaryOperator combiner) {
+      return new ReduceLong(work, identity, fn, combiner);
+    }
+
+    private ReduceLong(long work, long identity, LongRangeToLong fn, LongBinaryOperator combiner) {
       super(work);
       this.identity = identity;
       this.fn = fn;
@@ -243,7 +268,12 @@ abstract class LoopJob {
     private final LongRangeFold<T> fn;
     private final BinaryOperator<T> combiner;
 
-    Reduce(long work, Supplier<T> identity, LongRangeFold<T> fn, BinaryOperator<T> combiner) {
+    /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
+    static <T> LoopJob of(long work, Supplier<T> identity, LongRangeFold<T> fn, BinaryOperator<T> combiner) {
+      return new Reduce<>(work, identity, fn, combiner);
+    }
+
+    private Reduce(long work, Supplier<T> identity, LongRangeFold<T> fn, BinaryOperator<T> combiner) {
       super(work);
       this.identity = identity;
       this.fn = fn;
@@ -275,7 +305,12 @@ abstract class LoopJob {
     private final IntBinaryOperator op;
     private final IntRangeInto<int[]> body;
 
-    AccumulateInts(long work, int length, int identity, IntBinaryOperator op, IntRangeInto<int[]> body) {
+    /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
+    static LoopJob of(long work, int length, int identity, IntBinaryOperator op, IntRangeInto<int[]> body) {
+      return new AccumulateInts(work, length, identity, op, body);
+    }
+
+    private AccumulateInts(long work, int length, int identity, IntBinaryOperator op, IntRangeInto<int[]> body) {
       super(work);
       this.length = length;
       this.identity = identity;
@@ -314,7 +349,12 @@ abstract class LoopJob {
     private final LongBinaryOperator op;
     private final IntRangeInto<long[]> body;
 
-    AccumulateLongs(long work, int length, long identity, LongBinaryOperator op, IntRangeInto<long[]> body) {
+    /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
+    static LoopJob of(long work, int length, long identity, LongBinaryOperator op, IntRangeInto<long[]> body) {
+      return new AccumulateLongs(work, length, identity, op, body);
+    }
+
+    private AccumulateLongs(long work, int length, long identity, LongBinaryOperator op, IntRangeInto<long[]> body) {
       super(work);
       this.length = length;
       this.identity = identity;
@@ -350,7 +390,12 @@ abstract class LoopJob {
   static final class AppendList<E> extends LoopJob {
     private final IntRangeInto<List<E>> body;
 
-    AppendList(long work, IntRangeInto<List<E>> body) {
+    /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
+    static <E> LoopJob of(long work, IntRangeInto<List<E>> body) {
+      return new AppendList<>(work, body);
+    }
+
+    private AppendList(long work, IntRangeInto<List<E>> body) {
       super(work);
       this.body = body;
     }
@@ -383,7 +428,12 @@ abstract class LoopJob {
   static final class AppendBuilder extends LoopJob {
     private final IntRangeInto<StringBuilder> body;
 
-    AppendBuilder(long work, IntRangeInto<StringBuilder> body) {
+    /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
+    static LoopJob of(long work, IntRangeInto<StringBuilder> body) {
+      return new AppendBuilder(work, body);
+    }
+
+    private AppendBuilder(long work, IntRangeInto<StringBuilder> body) {
       super(work);
       this.body = body;
     }
@@ -415,7 +465,12 @@ abstract class LoopJob {
     private final BiFunction<? super V, ? super V, ? extends V> merge;
     private final IntRangeInto<Map<K, V>> body;
 
-    MergeKeyed(long work, BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
+    /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
+    static <K, V> LoopJob of(long work, BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
+      return new MergeKeyed<>(work, merge, body);
+    }
+
+    private MergeKeyed(long work, BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
       super(work);
       this.merge = merge;
       this.body = body;

@@ -640,7 +640,7 @@ public final class WeftPool {
       body.run(from, to);
       return;
     }
-    runLoop(new Piece(new LoopJob.ForInt(workPerIteration, body), from, to));
+    runLoop(new Piece(LoopJob.ForInt.of(workPerIteration, body), from, to));
   }
 
   /** As {@link Weft#forRange(long, long, long, LongRangeBody)}. */
@@ -657,7 +657,7 @@ public final class WeftPool {
       forRange(mid, to, workPerIteration, body);
       return;
     }
-    runLoop(new Piece(new LoopJob.ForLong(workPerIteration, body), from, to));
+    runLoop(new Piece(LoopJob.ForLong.of(workPerIteration, body), from, to));
   }
 
   /** As {@link Weft#reduceInt}: the long-range reduction, its chunk bounds narrowed back to int. */
@@ -702,7 +702,7 @@ public final class WeftPool {
       int left = reduceIntOverLongRange(from, mid, workPerIteration, identity, chunk, combiner);
       return combiner.applyAsInt(left, reduceIntOverLongRange(mid, to, workPerIteration, identity, chunk, combiner));
     }
-    Piece top = new Piece(new LoopJob.ReduceInt(workPerIteration, identity, chunk, combiner), from, to);
+    Piece top = new Piece(LoopJob.ReduceInt.of(workPerIteration, identity, chunk, combiner), from, to);
     top.intAcc = identity;
     runLoop(top);
     return top.intAcc;
@@ -720,7 +720,7 @@ public final class WeftPool {
       long left = reduceLongOverLongRange(from, mid, workPerIteration, identity, chunk, combiner);
       return combiner.applyAsLong(left, reduceLongOverLongRange(mid, to, workPerIteration, identity, chunk, combiner));
     }
-    Piece top = new Piece(new LoopJob.ReduceLong(workPerIteration, identity, chunk, combiner), from, to);
+    Piece top = new Piece(LoopJob.ReduceLong.of(workPerIteration, identity, chunk, combiner), from, to);
     top.longAcc = identity;
     runLoop(top);
     return top.longAcc;
@@ -738,7 +738,7 @@ public final class WeftPool {
       T left = reduceOverLongRange(from, mid, workPerIteration, identity, chunk, combiner);
       return combiner.apply(left, reduceOverLongRange(mid, to, workPerIteration, identity, chunk, combiner));
     }
-    Piece top = new Piece(new LoopJob.Reduce<>(workPerIteration, identity, chunk, combiner), from, to);
+    Piece top = new Piece(LoopJob.Reduce.of(workPerIteration, identity, chunk, combiner), from, to);
     top.objectAcc = identity.get();
     runLoop(top);
     @SuppressWarnings("unchecked")
@@ -753,7 +753,7 @@ public final class WeftPool {
       body.run(from, to, target);
       return;
     }
-    Piece top = new Piece(new LoopJob.AccumulateInts(workPerIteration, target.length, identity, op, body), from, to);
+    Piece top = new Piece(LoopJob.AccumulateInts.of(workPerIteration, target.length, identity, op, body), from, to);
     top.objectAcc = target; // the lowest-index piece may work on the target itself
     runLoop(top);
   }
@@ -765,7 +765,7 @@ public final class WeftPool {
       body.run(from, to, target);
       return;
     }
-    Piece top = new Piece(new LoopJob.AccumulateLongs(workPerIteration, target.length, identity, op, body), from, to);
+    Piece top = new Piece(LoopJob.AccumulateLongs.of(workPerIteration, target.length, identity, op, body), from, to);
     top.objectAcc = target;
     runLoop(top);
   }
@@ -789,7 +789,7 @@ public final class WeftPool {
       body.run(from, to, target);
       return;
     }
-    Piece top = new Piece(new LoopJob.AppendList<>(workPerIteration, body), from, to);
+    Piece top = new Piece(LoopJob.AppendList.of(workPerIteration, body), from, to);
     top.objectAcc = target; // lowest index: appends go straight to the target
     runLoop(top);
   }
@@ -801,7 +801,7 @@ public final class WeftPool {
       body.run(from, to, target);
       return;
     }
-    Piece top = new Piece(new LoopJob.AppendBuilder(workPerIteration, body), from, to);
+    Piece top = new Piece(LoopJob.AppendBuilder.of(workPerIteration, body), from, to);
     top.objectAcc = target;
     runLoop(top);
   }
@@ -814,7 +814,7 @@ public final class WeftPool {
     if (parallelism == 1 || inline((long) to - from, workPerIteration)) {
       body.run(from, to, view);
     } else {
-      Piece top = new Piece(new LoopJob.MergeKeyed<>(workPerIteration, merge, body), from, to);
+      Piece top = new Piece(LoopJob.MergeKeyed.of(workPerIteration, merge, body), from, to);
       top.objectAcc = view;
       runLoop(top);
     }

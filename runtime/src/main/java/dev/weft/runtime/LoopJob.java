@@ -42,6 +42,11 @@ abstract class LoopJob {
   /** Runs [lo, hi) against {@code s}'s accumulator. */
   abstract void chunk(Piece s, long lo, long hi);
 
+  /** Runs a piece's final chunk (nothing of the piece follows it); most kinds run it as any other. */
+  void lastChunk(Piece s, long lo, long hi) {
+    chunk(s, lo, hi);
+  }
+
   /** Gives a split-off piece its fresh view, taken from the splitting participant's arena. */
   void open(Participant p, Piece child) {}
 
@@ -81,7 +86,8 @@ abstract class LoopJob {
       long lo0 = lo;
       long mark = arena != null ? arena.mark() : 0;
       try {
-        chunk(s, lo, end);
+        if (end == hi) lastChunk(s, lo, end);
+        else chunk(s, lo, end);
       } catch (Throwable e) {
         failure = e;
         fail(lo);
@@ -464,26 +470,39 @@ abstract class LoopJob {
   static final class MergeKeyed<K, V> extends LoopJob {
     private final BiFunction<? super V, ? super V, ? extends V> merge;
     private final IntRangeInto<Map<K, V>> body;
+    /** Whether pieces take the last-call summary ({@link KeyedView#recorded} target). */
+    private final boolean record;
 
     /** Typed as the base class: see {@link LoopJob}'s note on class loading. */
-    static <K, V> LoopJob of(long work, BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
-      return new MergeKeyed<>(work, merge, body);
+    static <K, V> LoopJob of(long work, BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body, boolean record) {
+      return new MergeKeyed<>(work, merge, body, record);
     }
 
-    private MergeKeyed(long work, BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
+    private MergeKeyed(long work, BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body, boolean record) {
       super(work);
       this.merge = merge;
       this.body = body;
+      this.record = record;
     }
 
+    // The view is made by the participant that runs the piece, not by the one that split it off:
+    // it is written on every call, and an object from the splitter's allocation buffer would share
+    // cache lines with the splitter's own view.
     @SuppressWarnings("unchecked")
+    private KeyedView<K, V> view(Piece s) {
+      if (s.objectAcc == null) s.objectAcc = new KeyedView<K, V>();
+      return (KeyedView<K, V>) s.objectAcc;
+    }
+
     @Override
     void chunk(Piece s, long lo, long hi) {
-      // The view is made by the participant that runs the piece, not by the one that split it off:
-      // it is written on every call, and an object from the splitter's allocation buffer would share
-      // cache lines with the splitter's own view.
-      if (s.objectAcc == null) s.objectAcc = new KeyedView<K, V>();
-      body.run((int) lo, (int) hi, (Map<K, V>) s.objectAcc);
+      body.run((int) lo, (int) hi, view(s));
+    }
+
+    @Override
+    void lastChunk(Piece s, long lo, long hi) {
+      if (record) view(s).runFinalChunk(body, (int) s.lo, (int) lo, (int) hi);
+      else chunk(s, lo, hi);
     }
 
     @SuppressWarnings("unchecked")

@@ -147,9 +147,12 @@ public final class Weft {
   /**
    * Keyed reduction: each task updates its own insertion-ordered map; the task maps are merged into
    * {@code target} in index order with {@code target.merge(k, v, merge)}, which reproduces the
-   * sequential insertion order. If the loop's last {@code merge} call did not insert a new key, one
-   * {@code computeIfAbsent} on that key follows, so a {@link java.util.HashMap} target also performs
-   * the lazy resize that call performed and ends with the sequential capacity (and iteration order).
+   * sequential insertion order. For a {@link java.util.HashMap} target, if the loop's last
+   * {@code merge} call did not insert a new key, one {@code computeIfAbsent} on that key follows, so
+   * the target also performs the lazy resize that call performed and ends with the sequential
+   * capacity (and iteration order). Run alone (one participant, or a range too small to split), the
+   * body updates {@code target} itself. The body may use its map only through {@code merge}
+   * statements (a piece may be re-run against a stand-in to find its last call);
    * {@code merge} must be associative and never return null; {@code target} must not be an
    * access-ordered {@link java.util.LinkedHashMap}.
    */

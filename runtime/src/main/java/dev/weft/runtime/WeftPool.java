@@ -810,14 +810,14 @@ public final class WeftPool {
   public <K, V> void mergeKeyed(int from, int to, long workPerIteration, Map<K, V> target,
       BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
     if (from >= to) return;
-    KeyedView<K, V> view = new KeyedView<>();
     if (parallelism == 1 || inline((long) to - from, workPerIteration)) {
-      body.run(from, to, view);
-    } else {
-      Piece top = new Piece(LoopJob.MergeKeyed.of(workPerIteration, merge, body), from, to);
-      top.objectAcc = view;
-      runLoop(top);
+      body.run(from, to, target); // alone: the original loop itself, its calls straight into target
+      return;
     }
+    KeyedView<K, V> view = new KeyedView<>();
+    Piece top = new Piece(LoopJob.MergeKeyed.of(workPerIteration, merge, body, KeyedView.recorded(target)), from, to);
+    top.objectAcc = view;
+    runLoop(top);
     view.mergeInto(target, merge);
   }
 

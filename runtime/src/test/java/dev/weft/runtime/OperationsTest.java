@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -318,22 +320,41 @@ class OperationsTest {
    * crossed the threshold, so whether the loop's last call repeated a key decides the final capacity
    * and with it the iteration order (fuzz seed 201086). Distinct-key counts straddle every threshold
    * up to 96 keys; keys are spread so that a different capacity reorders them; some loops end on a
-   * new key, some on a repeated one, some targets already hold keys.
+   * new key, some on a repeated one, some targets already hold keys, and in some the calls stop long
+   * before the range ends or come rarely, so that a piece's final chunk makes no call and its last
+   * call is found by re-running its earlier iterations ({@link KeyedView}'s probe).
    */
   @ParameterizedTest
   @MethodSource("pools")
   void keyedMergeIntoHashMapEndsWithTheSequentialCapacity(WeftPool pool) {
     for (int distinct = 1; distinct <= 100; distinct++) {
-      for (int v = 0; v < 4; v++) {
+      for (int v = 0; v < 7; v++) {
         int keys = distinct;
         int variant = v;
         // variant 0: each key once, the last call inserts; 1: two passes, the last call repeats;
-        // 2: one pass plus one repeat of key 0; 3: two passes into a target that already holds keys.
+        // 2: one pass plus one repeat of key 0; 3: two passes into a target that already holds keys;
+        // 4: as 0 or 2 (odd or even key counts), then 20,000 iterations without a call;
+        // 5: a call only every 97th iteration, key (i / 97) % keys, over two passes or just over one;
+        // 6: 20,000 iterations without a call, then as 4's calls (the last call in a final chunk).
         int to = switch (variant) {
           case 0 -> keys;
           case 2 -> keys + 1;
+          case 4, 6 -> keys + 1 + 20_000;
+          case 5 -> 97 * (keys % 2 == 0 ? 2 * keys : keys);
           default -> 2 * keys + (variant == 3 ? 20_000 : 0);
         };
+        IntPredicate calls = i -> switch (variant) {
+          case 4 -> i < keys + (keys % 2);
+          case 6 -> i >= 20_000 && i < 20_000 + keys + (keys % 2);
+          case 5 -> i % 97 == 0;
+          default -> true;
+        };
+        IntUnaryOperator key = i -> spread(switch (variant) {
+          case 2, 4 -> i >= keys ? 0 : i;
+          case 6 -> i >= 20_000 + keys ? 0 : i - 20_000;
+          case 5 -> (i / 97) % keys;
+          default -> i % keys;
+        });
         Map<Integer, Long> seq = new java.util.HashMap<>();
         Map<Integer, Long> par = new java.util.HashMap<>();
         if (variant == 3) {
@@ -342,9 +363,9 @@ class OperationsTest {
             par.merge(spread(1000 + k), 1L, Long::sum);
           }
         }
-        for (int i = 0; i < to; i++) seq.merge(spread(i >= keys && variant == 2 ? 0 : i % keys), (long) i, Math::max);
-        pool.mergeKeyed(0, to, variant == 3 ? 1_000 : 10, par, Math::max, (lo, hi, view) -> {
-          for (int i = lo; i < hi; i++) view.merge(spread(i >= keys && variant == 2 ? 0 : i % keys), (long) i, Math::max);
+        for (int i = 0; i < to; i++) if (calls.test(i)) seq.merge(key.applyAsInt(i), (long) i, Math::max);
+        pool.mergeKeyed(0, to, variant >= 3 ? 1_000 : 10, par, Math::max, (lo, hi, view) -> {
+          for (int i = lo; i < hi; i++) if (calls.test(i)) view.merge(key.applyAsInt(i), (long) i, Math::max);
         });
         assertEquals(seq.toString(), par.toString(), "distinct=" + distinct + " variant=" + variant);
         // The same capacity: adding the same keys to both keeps the same order.

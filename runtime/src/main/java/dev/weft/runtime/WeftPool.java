@@ -226,6 +226,10 @@ public final class WeftPool {
   static boolean wantsWork() {
     if (STRESS) return true;
     long w = (long) WANT.getOpaque(); // opaque: a hint, re-read on every call
+    return w != 0 && wantsWork(w); // one test on the path every recursive call takes
+  }
+
+  private static boolean wantsWork(long w) {
     int hungry = (int) w;
     return hungry > 0 || (w - hungry != 0 && shallowCaller()); // w - hungry: the eager count, shifted
   }

@@ -324,11 +324,24 @@ public final class ProgramGenerator {
     // key counts that straddle HashMap's resize thresholds (12, 24, 48, 96)
     String k = "(" + expr("int", ps, "i", 1) + ") % " + (2 + rnd.nextInt(rnd.nextBoolean() ? 40 : 120));
     String v = expr("long", ps, "i", 1);
-    switch (rnd.nextInt(3)) {
-      case 0 -> b.append("      mp.merge(").append(k).append(", ").append(v).append(", Long::sum);\n");
-      case 1 -> b.append("      mp.merge(").append(k).append(", ").append(v).append(", Math::max);\n");
-      default -> b.append("      int key = ").append(k).append(";\n      mp.put(key, mp.getOrDefault(key, 0L) + ").append(v).append(");\n");
+    // sometimes conditional, now and then rare: a piece's final chunk may then make no call, and the
+    // runtime re-runs the piece's earlier iterations to find its last one
+    String cond = switch (rnd.nextInt(4)) {
+      case 0 -> "(" + expr("int", ps, "i", 1) + " & 7) == 0";
+      case 1 -> "i % " + (50 + rnd.nextInt(400)) + " == " + rnd.nextInt(50);
+      default -> null;
+    };
+    String pad = "      ";
+    if (cond != null) {
+      b.append("      if (").append(cond).append(") {\n");
+      pad = "        ";
     }
+    switch (rnd.nextInt(3)) {
+      case 0 -> b.append(pad).append("mp.merge(").append(k).append(", ").append(v).append(", Long::sum);\n");
+      case 1 -> b.append(pad).append("mp.merge(").append(k).append(", ").append(v).append(", Math::max);\n");
+      default -> b.append(pad).append("int key = ").append(k).append(";\n").append(pad).append("mp.put(key, mp.getOrDefault(key, 0L) + ").append(v).append(");\n");
+    }
+    if (cond != null) b.append("      }\n");
     b.append("    }\n    return mp.size() * 31L + mp.toString().hashCode();\n");
     return "long";
   }

@@ -66,8 +66,12 @@ class ExceptionsTest {
     // Only chunks that start after the failure count: a chunk already running when iteration 10
     // throws may finish, and on a loaded machine the thread that owns iteration 10 can be descheduled
     // while another participant runs a whole stolen half (that made an earlier form of this test,
-    // "fewer than n/2 iterations in all", fail under load without any fault in the runtime).
-    int n = 2_000_000;
+    // "fewer than n/2 iterations in all", fail under load without any fault in the runtime). Even
+    // so, between the body's flag and the runtime noting the failure the failing thread can be
+    // descheduled for several time slices (16 participants on 2 busy cores: 647,535 of 2,000,000
+    // iterations ran in that window once), so the range is long enough that no such window covers a
+    // quarter of it; were skipping broken, the test would run all of it (about a second) and fail.
+    int n = 1 << 30;
     java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
     AtomicLong ranAfter = new AtomicLong();
     assertThrows(Boom.class, () -> pool.forRange(0, n, 1000, (int lo, int hi) -> {

@@ -21,8 +21,10 @@ import java.util.function.Supplier;
  * <p>{@code workPerIteration} is the analyzer's estimate of the operations one iteration costs; the
  * runtime multiplies it by the trip count and runs small regions inline on the calling thread.
  *
- * <p>Each method runs on the pool of the task that calls it, or on {@link WeftPool#common()} outside
- * any task (one participant per available processor; {@code -Dweft.parallelism=N} or
+ * <p>A program's first loop regions run on the calling thread until together they have taken the
+ * warm-up budget ({@link Warmup}: 40 ms, {@code -Dweft.warmupMs=N}); a short program never pays for
+ * starting the pool. After that, each method runs on the pool of the task that calls it, or on
+ * {@link WeftPool#common()} outside any task (one participant per available processor; {@code -Dweft.parallelism=N} or
  * {@code WEFT_PARALLELISM=N} overrides). The calling thread takes part in the work. See
  * {@link WeftPool} for the implementation overview.
  */
@@ -34,11 +36,15 @@ public final class Weft {
 
   /** {@code for (int i = from; i < to; i++) body} with independent iterations. */
   public static void forRange(int from, int to, long workPerIteration, IntRangeBody body) {
+    Warmup w = Warmup.begin(workPerIteration);
+    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end);
     if (from < to) WeftPool.routed(WeftPool.current()).forRange(from, to, workPerIteration, body);
   }
 
   /** {@code for (long i = from; i < to; i++) body} with independent iterations. */
   public static void forRange(long from, long to, long workPerIteration, LongRangeBody body) {
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = end) body.run(from, end);
     if (from < to) WeftPool.routed(WeftPool.current()).forRange(from, to, workPerIteration, body);
   }
 
@@ -50,13 +56,21 @@ public final class Weft {
    */
   public static int reduceInt(
       int from, int to, long workPerIteration, int identity, IntRangeToInt chunk, IntBinaryOperator combiner) {
-    return from < to ? WeftPool.routed(WeftPool.current()).reduceInt(from, to, workPerIteration, identity, chunk, combiner) : identity;
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w == null) return from < to ? WeftPool.routed(WeftPool.current()).reduceInt(from, to, workPerIteration, identity, chunk, combiner) : identity;
+    int acc = identity;
+    for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) acc = combiner.applyAsInt(acc, chunk.apply(from, (int) end));
+    return from < to ? combiner.applyAsInt(acc, WeftPool.routed(WeftPool.current()).reduceInt(from, to, workPerIteration, identity, chunk, combiner)) : acc;
   }
 
   /** As {@link #reduceInt}, for {@code long}. */
   public static long reduceLong(
       int from, int to, long workPerIteration, long identity, IntRangeToLong chunk, LongBinaryOperator combiner) {
-    return from < to ? WeftPool.routed(WeftPool.current()).reduceLong(from, to, workPerIteration, identity, chunk, combiner) : identity;
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w == null) return from < to ? WeftPool.routed(WeftPool.current()).reduceLong(from, to, workPerIteration, identity, chunk, combiner) : identity;
+    long acc = identity;
+    for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) acc = combiner.applyAsLong(acc, chunk.apply(from, (int) end));
+    return from < to ? combiner.applyAsLong(acc, WeftPool.routed(WeftPool.current()).reduceLong(from, to, workPerIteration, identity, chunk, combiner)) : acc;
   }
 
   /**
@@ -75,7 +89,11 @@ public final class Weft {
    */
   public static <T> T reduce(
       int from, int to, long workPerIteration, Supplier<T> identity, IntRangeFold<T> chunk, BinaryOperator<T> combiner) {
-    return from < to ? WeftPool.routed(WeftPool.current()).reduce(from, to, workPerIteration, identity, chunk, combiner) : identity.get();
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w == null) return from < to ? WeftPool.routed(WeftPool.current()).reduce(from, to, workPerIteration, identity, chunk, combiner) : identity.get();
+    T acc = identity.get();
+    for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) acc = combiner.apply(acc, chunk.apply(from, (int) end));
+    return from < to ? combiner.apply(acc, WeftPool.routed(WeftPool.current()).reduce(from, to, workPerIteration, identity, chunk, combiner)) : acc;
   }
 
   // ---- scalar reductions over a long index ---------------------------------------------------
@@ -90,19 +108,31 @@ public final class Weft {
    */
   public static int reduceIntOverLongRange(
       long from, long to, long workPerIteration, int identity, LongRangeToInt chunk, IntBinaryOperator combiner) {
-    return from < to ? WeftPool.routed(WeftPool.current()).reduceIntOverLongRange(from, to, workPerIteration, identity, chunk, combiner) : identity;
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w == null) return from < to ? WeftPool.routed(WeftPool.current()).reduceIntOverLongRange(from, to, workPerIteration, identity, chunk, combiner) : identity;
+    int acc = identity;
+    for (long end; from < to && (end = w.next(from, to)) >= 0; from = end) acc = combiner.applyAsInt(acc, chunk.apply(from, end));
+    return from < to ? combiner.applyAsInt(acc, WeftPool.routed(WeftPool.current()).reduceIntOverLongRange(from, to, workPerIteration, identity, chunk, combiner)) : acc;
   }
 
   /** As {@link #reduceLong}, over a long range. */
   public static long reduceLongOverLongRange(
       long from, long to, long workPerIteration, long identity, LongRangeToLong chunk, LongBinaryOperator combiner) {
-    return from < to ? WeftPool.routed(WeftPool.current()).reduceLongOverLongRange(from, to, workPerIteration, identity, chunk, combiner) : identity;
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w == null) return from < to ? WeftPool.routed(WeftPool.current()).reduceLongOverLongRange(from, to, workPerIteration, identity, chunk, combiner) : identity;
+    long acc = identity;
+    for (long end; from < to && (end = w.next(from, to)) >= 0; from = end) acc = combiner.applyAsLong(acc, chunk.apply(from, end));
+    return from < to ? combiner.applyAsLong(acc, WeftPool.routed(WeftPool.current()).reduceLongOverLongRange(from, to, workPerIteration, identity, chunk, combiner)) : acc;
   }
 
   /** As {@link #reduce}, over a long range: combined in index order. */
   public static <T> T reduceOverLongRange(
       long from, long to, long workPerIteration, Supplier<T> identity, LongRangeFold<T> chunk, BinaryOperator<T> combiner) {
-    return from < to ? WeftPool.routed(WeftPool.current()).reduceOverLongRange(from, to, workPerIteration, identity, chunk, combiner) : identity.get();
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w == null) return from < to ? WeftPool.routed(WeftPool.current()).reduceOverLongRange(from, to, workPerIteration, identity, chunk, combiner) : identity.get();
+    T acc = identity.get();
+    for (long end; from < to && (end = w.next(from, to)) >= 0; from = end) acc = combiner.apply(acc, chunk.apply(from, end));
+    return from < to ? combiner.apply(acc, WeftPool.routed(WeftPool.current()).reduceOverLongRange(from, to, workPerIteration, identity, chunk, combiner)) : acc;
   }
 
   // ---- arenas: privatised arrays, ordered buffers, keyed views --------------------------------
@@ -114,12 +144,16 @@ public final class Weft {
    */
   public static void accumulate(
       int from, int to, long workPerIteration, int[] target, int identity, IntBinaryOperator op, IntRangeInto<int[]> body) {
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
     if (from < to) WeftPool.routed(WeftPool.current()).accumulate(from, to, workPerIteration, target, identity, op, body);
   }
 
   /** As {@link #accumulate(int, int, long, int[], int, IntBinaryOperator, IntRangeInto)}, for long[]. */
   public static void accumulate(
       int from, int to, long workPerIteration, long[] target, long identity, LongBinaryOperator op, IntRangeInto<long[]> body) {
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
     if (from < to) WeftPool.routed(WeftPool.current()).accumulate(from, to, workPerIteration, target, identity, op, body);
   }
 
@@ -135,12 +169,16 @@ public final class Weft {
    */
   public static <E> void appendOrdered(
       int from, int to, long workPerIteration, List<E> target, IntRangeInto<List<E>> body) {
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
     if (from < to) WeftPool.routed(WeftPool.current()).appendOrdered(from, to, workPerIteration, target, body);
   }
 
   /** Ordered string building: as {@link #appendOrdered(int, int, long, List, IntRangeInto)}. */
   public static void appendOrdered(
       int from, int to, long workPerIteration, StringBuilder target, IntRangeInto<StringBuilder> body) {
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
     if (from < to) WeftPool.routed(WeftPool.current()).appendOrdered(from, to, workPerIteration, target, body);
   }
 
@@ -159,6 +197,8 @@ public final class Weft {
   public static <K, V> void mergeKeyed(
       int from, int to, long workPerIteration, Map<K, V> target,
       BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
     if (from < to) WeftPool.routed(WeftPool.current()).mergeKeyed(from, to, workPerIteration, target, merge, body);
   }
 
@@ -172,11 +212,13 @@ public final class Weft {
   public static <K, V> void updateKeyed(
       int from, int to, long workPerIteration, Map<K, V> target,
       BiFunction<? super V, ? super V, ? extends V> combine, IntRangeInto<Map<K, V>> body) {
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
     if (from >= to) return;
     // The task maps first meet in an insertion-ordered map (where merge and put order alike), so
     // target sees each new key once, in sequential first-occurrence order, through put.
     Map<K, V> combined = new java.util.LinkedHashMap<>();
-    mergeKeyed(from, to, workPerIteration, combined, combine, body);
+    WeftPool.routed(WeftPool.current()).mergeKeyed(from, to, workPerIteration, combined, combine, body);
     for (Map.Entry<K, V> e : combined.entrySet()) {
       K k = e.getKey();
       V old = target.get(k);

@@ -1147,4 +1147,8 @@ public final class WeftPool {
 
   // Declared after the VarHandles: static initialisers run in textual order.
   private static final WeftPool COMMON = new WeftPool(defaultParallelism(), COMMON_PREFIX);
+
+  static {
+    Warmup.end(); // the pool's cost is paid: every later region goes to it
+  }
 }

@@ -57,15 +57,18 @@ public final class Differential {
     }
   }
 
-  /** The rewrite's runs: a worker count, and whether the runtime's stress switch is on. */
-  private record Config(int workers, boolean stress) {
+  /**
+   * The rewrite's runs: a worker count, whether the runtime's stress switch is on, and whether the
+   * warm-up runs the first regions alone (off for the 4-worker run: the pool from the first region).
+   */
+  private record Config(int workers, boolean stress, boolean warmup) {
     String describe() {
-      return workers + " workers" + (stress ? " (stress)" : "");
+      return workers + " workers" + (stress ? " (stress)" : warmup ? "" : " (no warm-up)");
     }
   }
 
-  private static final List<Config> CONFIGS =
-      List.of(new Config(1, false), new Config(2, false), new Config(4, false), new Config(4, true));
+  private static final List<Config> CONFIGS = List.of(
+      new Config(1, false, true), new Config(2, false, true), new Config(4, false, false), new Config(4, true, false));
   private static final String MAIN = "Fuzz";
 
   private final Path work;
@@ -169,7 +172,7 @@ public final class Differential {
     }
     for (Config config : CONFIGS) {
       long t5 = System.nanoTime();
-      Run actual = run(List.of(rewrittenClasses, runtime), config.workers(), config.stress());
+      Run actual = run(List.of(rewrittenClasses, runtime), config.workers(), config.stress(), config.warmup());
       nanos[3] += System.nanoTime() - t5;
       if (actual == null) {
         return new Verdict(Outcome.TIMEOUT, regions, rewritten, doctored,
@@ -187,11 +190,11 @@ public final class Differential {
 
   /** Null on timeout. */
   private Run run(List<Path> classpath, Integer workers) throws IOException, InterruptedException {
-    return run(classpath, workers, false);
+    return run(classpath, workers, false, true);
   }
 
   /** Null on timeout. */
-  private Run run(List<Path> classpath, Integer workers, boolean stress) throws IOException, InterruptedException {
+  private Run run(List<Path> classpath, Integer workers, boolean stress, boolean warmup) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // startup dominates these runs: C1 only, serial GC, no perf data
@@ -201,6 +204,7 @@ public final class Differential {
     command.add("-Xss16m");
     if (workers != null) command.add("-Dweft.parallelism=" + workers);
     if (stress) command.add("-Dweft.stress=true");
+    if (!warmup) command.add("-Dweft.warmupMs=0");
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     command.add(MAIN);

@@ -56,21 +56,13 @@ public final class Weft {
    */
   public static int reduceInt(
       int from, int to, long workPerIteration, int identity, IntRangeToInt chunk, IntBinaryOperator combiner) {
-    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
-    if (w == null) return from < to ? WeftPool.routed(WeftPool.current()).reduceInt(from, to, workPerIteration, identity, chunk, combiner) : identity;
-    int acc = identity;
-    for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) acc = combiner.applyAsInt(acc, chunk.apply(from, (int) end));
-    return from < to ? combiner.applyAsInt(acc, WeftPool.routed(WeftPool.current()).reduceInt(from, to, workPerIteration, identity, chunk, combiner)) : acc;
+    return reduceIntOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
   }
 
   /** As {@link #reduceInt}, for {@code long}. */
   public static long reduceLong(
       int from, int to, long workPerIteration, long identity, IntRangeToLong chunk, LongBinaryOperator combiner) {
-    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
-    if (w == null) return from < to ? WeftPool.routed(WeftPool.current()).reduceLong(from, to, workPerIteration, identity, chunk, combiner) : identity;
-    long acc = identity;
-    for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) acc = combiner.applyAsLong(acc, chunk.apply(from, (int) end));
-    return from < to ? combiner.applyAsLong(acc, WeftPool.routed(WeftPool.current()).reduceLong(from, to, workPerIteration, identity, chunk, combiner)) : acc;
+    return reduceLongOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
   }
 
   /**
@@ -89,11 +81,7 @@ public final class Weft {
    */
   public static <T> T reduce(
       int from, int to, long workPerIteration, Supplier<T> identity, IntRangeFold<T> chunk, BinaryOperator<T> combiner) {
-    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
-    if (w == null) return from < to ? WeftPool.routed(WeftPool.current()).reduce(from, to, workPerIteration, identity, chunk, combiner) : identity.get();
-    T acc = identity.get();
-    for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) acc = combiner.apply(acc, chunk.apply(from, (int) end));
-    return from < to ? combiner.apply(acc, WeftPool.routed(WeftPool.current()).reduce(from, to, workPerIteration, identity, chunk, combiner)) : acc;
+    return reduceOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
   }
 
   // ---- scalar reductions over a long index ---------------------------------------------------
@@ -144,16 +132,14 @@ public final class Weft {
    */
   public static void accumulate(
       int from, int to, long workPerIteration, int[] target, int identity, IntBinaryOperator op, IntRangeInto<int[]> body) {
-    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
-    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
+    from = warmup(from, to, workPerIteration, target, body);
     if (from < to) WeftPool.routed(WeftPool.current()).accumulate(from, to, workPerIteration, target, identity, op, body);
   }
 
   /** As {@link #accumulate(int, int, long, int[], int, IntBinaryOperator, IntRangeInto)}, for long[]. */
   public static void accumulate(
       int from, int to, long workPerIteration, long[] target, long identity, LongBinaryOperator op, IntRangeInto<long[]> body) {
-    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
-    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
+    from = warmup(from, to, workPerIteration, target, body);
     if (from < to) WeftPool.routed(WeftPool.current()).accumulate(from, to, workPerIteration, target, identity, op, body);
   }
 
@@ -169,16 +155,14 @@ public final class Weft {
    */
   public static <E> void appendOrdered(
       int from, int to, long workPerIteration, List<E> target, IntRangeInto<List<E>> body) {
-    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
-    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
+    from = warmup(from, to, workPerIteration, target, body);
     if (from < to) WeftPool.routed(WeftPool.current()).appendOrdered(from, to, workPerIteration, target, body);
   }
 
   /** Ordered string building: as {@link #appendOrdered(int, int, long, List, IntRangeInto)}. */
   public static void appendOrdered(
       int from, int to, long workPerIteration, StringBuilder target, IntRangeInto<StringBuilder> body) {
-    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
-    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
+    from = warmup(from, to, workPerIteration, target, body);
     if (from < to) WeftPool.routed(WeftPool.current()).appendOrdered(from, to, workPerIteration, target, body);
   }
 
@@ -197,8 +181,7 @@ public final class Weft {
   public static <K, V> void mergeKeyed(
       int from, int to, long workPerIteration, Map<K, V> target,
       BiFunction<? super V, ? super V, ? extends V> merge, IntRangeInto<Map<K, V>> body) {
-    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
-    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
+    from = warmup(from, to, workPerIteration, target, body);
     if (from < to) WeftPool.routed(WeftPool.current()).mergeKeyed(from, to, workPerIteration, target, merge, body);
   }
 
@@ -212,8 +195,7 @@ public final class Weft {
   public static <K, V> void updateKeyed(
       int from, int to, long workPerIteration, Map<K, V> target,
       BiFunction<? super V, ? super V, ? extends V> combine, IntRangeInto<Map<K, V>> body) {
-    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
-    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
+    from = warmup(from, to, workPerIteration, target, body);
     if (from >= to) return;
     // The task maps first meet in an insertion-ordered map (where merge and put order alike), so
     // target sees each new key once, in sequential first-occurrence order, through put.
@@ -224,6 +206,17 @@ public final class Weft {
       V old = target.get(k);
       target.put(k, old == null && !target.containsKey(k) ? e.getValue() : combine.apply(old, e.getValue()));
     }
+  }
+
+  /**
+   * The warm-up's prefix of a region that writes {@code target} ({@link Warmup}): runs chunks of
+   * {@code [from, to)} against the target itself, as the sequential loop does, while the budget
+   * lasts; returns where the pool must continue ({@code to} when nothing is left).
+   */
+  private static <T> int warmup(int from, int to, long workPerIteration, T target, IntRangeInto<T> body) {
+    Warmup w = from < to ? Warmup.begin(workPerIteration) : null;
+    if (w != null) for (long end; from < to && (end = w.next(from, to)) >= 0; from = (int) end) body.run(from, (int) end, target);
+    return from;
   }
 
   // ---- fork/join ----------------------------------------------------------------------------

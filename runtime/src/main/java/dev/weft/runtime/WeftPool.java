@@ -38,7 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * a Treiber stack of parked workers (index + 1, 16 bits) and an ABA tag (16 bits). Whoever pushes a
  * task reads ctl and, only when nobody is searching and someone is parked, pops one parked worker
  * with a CAS and unparks it ({@link #signalWork}); so does every top-level fork/join call (not a
- * top-level loop: it wakes a worker only by splitting), and the last searcher when it finds work (so one searcher stays around while work flows). A worker that parks
+ * top-level loop: it wakes a worker only by splitting), and the last searcher when it finds work
+ * (so one searcher stays around while work flows). A worker that parks
  * re-scans all deques after its CAS made it visible as parked, so a task pushed while it was still
  * counted as searching is never stranded (a Dekker pair: push, then read ctl; CAS ctl, then read the
  * deques). A missed wake-up can only cost parallelism, never progress: every task is joined, and so

@@ -280,6 +280,7 @@ public final class Rewriter {
    * divide-and-conquer method that already asks {@code wantsWork()}.
    */
   static boolean alreadyRewritten(Node node, RegionKind kind) {
+    if (inClone(node)) return true;
     if (kind == RegionKind.DIVIDE_AND_CONQUER) {
       return node.findAll(MethodCallExpr.class).stream().anyMatch(c -> isRuntimeCall(c) && c.getNameAsString().equals("wantsWork"));
     }
@@ -301,6 +302,13 @@ public final class Rewriter {
       p = q.getParentNode();
     }
     return false;
+  }
+
+  /** In (or the method of) a divide-and-conquer clone: a copy the rewrite made of a method as written. */
+  private static boolean inClone(Node node) {
+    Optional<MethodDeclaration> m = node instanceof MethodDeclaration d ? Optional.of(d) : node.findAncestor(MethodDeclaration.class);
+    return m.flatMap(MethodDeclaration::getComment)
+        .filter(c -> c.getContent().trim().startsWith(ForkDivideAndConquer.CLONE_MARK)).isPresent();
   }
 
   static boolean isRuntimeCall(MethodCallExpr c) {

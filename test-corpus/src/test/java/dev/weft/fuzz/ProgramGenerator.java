@@ -445,13 +445,27 @@ public final class ProgramGenerator {
     String leaf = writes
         ? "a[i] = " + convert("a[i] * 3 + " + (1 + rnd.nextInt(9)), a.type, a.type) + ";"
         : "s += " + convert("a[i]", a.type, "long") + " * (i + 1);";
-    helpers.append("  static long ").append(name).append('(').append(a.type).append("[] a, int lo, int hi) {\n")
-        .append("    if (hi - lo < ").append(16 + rnd.nextInt(200)).append(") {\n      long s = 0;\n")
-        .append("      for (int i = lo; i < hi; i++) {\n        ").append(leaf).append("\n      }\n      return s;\n    }\n")
-        .append("    int mid = (lo + hi) >>> 1;\n")
-        .append("    long l = ").append(name).append("(a, lo, mid").append(overlap ? " + 1" : "").append(");\n")
-        .append("    long r = ").append(name).append("(a, mid, hi);\n")
-        .append("    return l * 31 + r;\n  }\n\n");
+    helpers.append("  static long ").append(name).append('(').append(a.type).append("[] a, int lo, int hi) {\n");
+    boolean coarse = rnd.nextBoolean();
+    overlap &= coarse; // lo..mid + 1 of a two-element range is the range itself
+    if (coarse) {
+      helpers.append("    if (hi - lo < ").append(16 + rnd.nextInt(200)).append(") {\n      long s = 0;\n")
+          .append("      for (int i = lo; i < hi; i++) {\n        ").append(leaf).append("\n      }\n      return s;\n    }\n");
+    } else {
+      // Down to single elements, no loop: little work per call, so the rewrite's sequential branch
+      // calls the method's clone (every other level asks for work).
+      helpers.append("    if (hi - lo < 2) {\n      long s = 0;\n      if (lo < hi) {\n        int i = lo;\n        ")
+          .append(leaf).append("\n      }\n      return s;\n    }\n");
+    }
+    helpers.append("    int mid = (lo + hi) >>> 1;\n");
+    if (!overlap && rnd.nextBoolean()) {
+      helpers.append("    return ").append(name).append("(a, lo, mid) ").append(rnd.nextBoolean() ? "+" : "^")
+          .append(' ').append(name).append("(a, mid, hi);\n  }\n\n");
+    } else {
+      helpers.append("    long l = ").append(name).append("(a, lo, mid").append(overlap ? " + 1" : "").append(");\n")
+          .append("    long r = ").append(name).append("(a, mid, hi);\n")
+          .append("    return l * 31 + r;\n  }\n\n");
+    }
     b.append("    return ").append(name).append('(').append(a.name).append(", 0, ").append(a.name).append(".length);\n");
     return "long";
   }

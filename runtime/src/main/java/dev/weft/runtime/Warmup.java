@@ -1,7 +1,6 @@
 package dev.weft.runtime;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A program's first loop regions run on the calling thread, chunk by chunk, until together they
@@ -19,18 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The sequential prefix is the original loop over {@code [from, m)}: a reduction folds its
  * chunks in index order and combines the rest's result after them, an append or keyed update writes
  * its target directly, as the sequential loop does, and the pool continues over {@code [m, to)}.
- * Fixed-shape {@code double} reductions (their tree depends on the whole range) and joins (a
- * call cannot be handed over once it runs) do not take part: those start the pool at once, and so
- * end the warm-up for everyone ({@link #end}).
- *
- * <p>Divide and conquer takes part through {@link Weft#wantsWork()}: the program's first call finds
- * the word it reads still {@link Weft#UNASKED} and comes here ({@link #recursionStarts}). While
- * budget is left, the answer is no, every later call reads 0 (one load, as with a started pool
- * whose workers are all busy), and a daemon timer thread starts the pool once the rest of the
- * budget has passed. The recursion then forks from wherever it is: its pending right-hand calls,
- * the big ones among them, go through the guarded method when the left ones return. A recursion
- * shorter than the budget never starts the pool: fib(24) ran 87 ms against 57 for the original on
- * the 2-core VM when its first call started the pool.
+ * Fixed-shape {@code double} reductions do not take part (their tree depends on the whole range),
+ * nor does divide and conquer (its first forks must happen at the top of the recursion): those
+ * start the pool at once, and so end the warm-up for everyone ({@link #end}).
  *
  * <p>{@code -Dweft.warmupMs=N} sets the budget (0 turns it off); testing's stress switch turns it
  * off, so that every region of a stress run goes through the pool.
@@ -63,43 +53,6 @@ final class Warmup {
   static Warmup begin(long workPerIteration) {
     if (over) return null; // volatile read
     return new Warmup(Math.max(1, LoopJob.FIRST_CHUNK_WORK / Math.max(1, workPerIteration)));
-  }
-
-  /**
-   * The program's first {@link Weft#wantsWork()}: while budget is left, the word is cleared (later
-   * calls read 0 and answer no at once), a timer starts the pool once the budget has passed, and
-   * the answer is no. After the warm-up (or with none) the pool starts now and answers.
-   */
-  static boolean recursionStarts() {
-    boolean first = Weft.WANT.compareAndSet(Weft.UNASKED, 0); // volatile CAS
-    if (!over) { // volatile read
-      if (first) new Timer(Math.max(0, budgetNs - SPENT.get())).start();
-      return false; // a call that lost the race to another thread's first call: that one's timer runs
-    }
-    WeftPool.common(); // starts the pool; clears UNASKED if a race left it
-    return WeftPool.wantsWork();
-  }
-
-  /**
-   * Starts the pool once the warm-up's budget has passed, unless a loop has spent it first (then
-   * that loop has started the pool). A daemon: a program that ends sooner never waits for it.
-   */
-  private static final class Timer extends Thread {
-    private final long ns;
-
-    Timer(long ns) {
-      super("weft-warmup");
-      this.ns = ns;
-      setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      long deadline = System.nanoTime() + ns;
-      for (long left; !over && (left = deadline - System.nanoTime()) > 0; ) LockSupport.parkNanos(left); // volatile read
-      over = true; // volatile write
-      WeftPool.common(); // class initialisation starts the pool once, whoever gets here first
-    }
   }
 
   /** Tests: a new warm-up with budget {@code ns} (0: none), as if no region had run yet. */

@@ -21,9 +21,9 @@ import java.util.function.Supplier;
  * <p>{@code workPerIteration} is the analyzer's estimate of the operations one iteration costs; the
  * runtime multiplies it by the trip count and runs small regions inline on the calling thread.
  *
- * <p>A program's first loop regions, and its first divide-and-conquer recursion, run on the calling
- * thread until together they have taken the warm-up budget ({@link Warmup}: 40 ms,
- * {@code -Dweft.warmupMs=N}); a short program never pays for starting the pool. After that, each method runs on the pool of the task that calls it, or on
+ * <p>A program's first loop regions run on the calling thread until together they have taken the
+ * warm-up budget ({@link Warmup}: 40 ms, {@code -Dweft.warmupMs=N}); a short program never pays for
+ * starting the pool. After that, each method runs on the pool of the task that calls it, or on
  * {@link WeftPool#common()} outside any task (one participant per available processor; {@code -Dweft.parallelism=N} or
  * {@code WEFT_PARALLELISM=N} overrides). The calling thread takes part in the work. See
  * {@link WeftPool} for the implementation overview.
@@ -224,25 +224,10 @@ public final class Weft {
   /**
    * True when some worker is idle and would take a forked task. Costs a field read: rewritten
    * divide-and-conquer code reads {@code if (Weft.wantsWork()) <fork and join> else <original>}.
-   * The program's first call starts the warm-up's timer instead of the pool
-   * ({@link Warmup#recursionStarts}): until the budget has passed, the answer is no and nothing
-   * but the timer thread exists.
    */
   public static boolean wantsWork() {
-    if (STRESS) return WeftPool.wantsWork();
-    long w = WANT.getOpaque(); // a hint, re-read on every call: one load
-    return w != 0 && (w == UNASKED ? Warmup.recursionStarts() : WeftPool.wantsWork(w));
+    return WeftPool.wantsWork();
   }
-
-  /**
-   * The word {@link #wantsWork()} reads: the pool's idle and eager counts ({@code WeftPool.want}
-   * describes them), kept here so that a recursion can ask before the pool exists. It holds
-   * {@link #UNASKED} until the first call or the pool's start, whichever comes first.
-   */
-  static final java.util.concurrent.atomic.AtomicLong WANT = new java.util.concurrent.atomic.AtomicLong(Weft.UNASKED);
-  /** No call has asked yet and the pool has not started: no count is ever this far below zero. */
-  static final long UNASKED = Long.MIN_VALUE;
-  private static final boolean STRESS = Boolean.getBoolean("weft.stress");
 
   /** Runs both, possibly in parallel; returns when both are done. Left's exception wins. */
   public static void join(Runnable left, Runnable right) {

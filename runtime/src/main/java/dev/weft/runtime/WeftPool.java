@@ -138,13 +138,12 @@ public final class WeftPool {
    * participants, those running user code (a task or a top-level call, not a wait) at a join depth
    * below {@link #forkDepth}; plus one while nobody has claimed an
    * external slot of the common pool (a thread outside every pool that calls wantsWork is then at the
-   * top of its recursion). Each participant's share of either count is 0 or 1. The word itself is
-   * {@link Weft#WANT}, so that {@link Weft#wantsWork()} can read it before this class is loaded.
+   * top of its recursion). Each participant's share of either count is 0 or 1.
    */
-  private static final java.util.concurrent.atomic.AtomicLong WANT = Weft.WANT; // getAndAdd on transitions; read opaque
+  private static volatile long want; // getAndAdd on transitions; read opaque
 
   /**
-   * Idle workers counted in {@link #WANT} that are not awake, over all pools: hungry workers in their
+   * Idle workers counted in {@link #want} that are not awake, over all pools: hungry workers in their
    * timed park and workers never started. Giving such a worker a piece costs a wake-up (or a thread
    * start) on both sides; {@link #awakeIdleWanted} leaves them out.
    */
@@ -227,12 +226,11 @@ public final class WeftPool {
    */
   static boolean wantsWork() {
     if (STRESS) return true;
-    long w = WANT.getOpaque(); // opaque: a hint, re-read on every call
+    long w = (long) WANT.getOpaque(); // opaque: a hint, re-read on every call
     return w != 0 && wantsWork(w); // one test on the path every recursive call takes
   }
 
-  /** The rest of {@link #wantsWork()} for a word {@code w != 0} read by the caller ({@link Weft#wantsWork()}). */
-  static boolean wantsWork(long w) {
+  private static boolean wantsWork(long w) {
     int hungry = (int) w;
     return hungry > 0 || (w - hungry != 0 && shallowCaller()); // w - hungry: the eager count, shifted
   }
@@ -249,7 +247,7 @@ public final class WeftPool {
   /** True when some idle participant has no task on offer: what loops and promotion test. */
   static boolean idleWanted() {
     if (STRESS) return true;
-    return (int) WANT.getOpaque() > 0; // opaque: a hint, re-read on every call
+    return (int) (long) WANT.getOpaque() > 0; // opaque: a hint, re-read on every call
   }
 
   /**
@@ -263,7 +261,7 @@ public final class WeftPool {
    */
   static boolean awakeIdleWanted() {
     if (STRESS) return true;
-    return (int) WANT.getOpaque() - (int) ASLEEP.getOpaque() > 0; // opaque: hints
+    return (int) (long) WANT.getOpaque() - (int) ASLEEP.getOpaque() > 0; // opaque: hints
   }
 
   /**
@@ -276,9 +274,13 @@ public final class WeftPool {
     addWant(-delta * IDLE_UNIT); // volatile add
   }
 
-  /** Adds to {@link #WANT} (volatile). */
+  /**
+   * Adds to {@link #want} (volatile). The result is taken, though unused: a VarHandle call whose
+   * symbolic type differs from the access mode's (here a discarded {@code long}) is adapted through
+   * generated method-handle classes at first use, tens of milliseconds of startup.
+   */
   private static void addWant(long delta) {
-    WANT.getAndAdd(delta);
+    long unused = (long) WANT.getAndAdd(delta);
   }
 
   /** Adds to {@link #asleep} (volatile); the result is taken for the same reason as in addWant. */
@@ -302,7 +304,7 @@ public final class WeftPool {
 
   /** The eager count (tests): participants in user code below {@link #forkDepth}, plus the outside share. */
   static int eagerCount() {
-    long w = WANT.get(); // volatile
+    long w = (long) WANT.getVolatile(); // volatile
     return (int) ((w - (int) w) >> 32);
   }
 
@@ -596,7 +598,7 @@ public final class WeftPool {
         task.waiter = null;
       }
     }
-    if (counted) addWant(-IDLE_UNIT);
+    if (counted) WANT.getAndAdd(-IDLE_UNIT);
   }
 
   /** Starts ({@code deadline == 0}) or checks a spin of {@code ns}: the deadline, or 0 once it passed. */
@@ -1126,6 +1128,7 @@ public final class WeftPool {
   }
 
   private static final VarHandle CTL;
+  private static final VarHandle WANT;
   private static final VarHandle ASLEEP;
   private static final VarHandle CLAIMS;
   private static final VarHandle POOLS;
@@ -1134,18 +1137,13 @@ public final class WeftPool {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
       CTL = l.findVarHandle(WeftPool.class, "ctl", long.class);
+      WANT = l.findStaticVarHandle(WeftPool.class, "want", long.class);
       ASLEEP = l.findStaticVarHandle(WeftPool.class, "asleep", int.class);
       CLAIMS = l.findStaticVarHandle(WeftPool.class, "commonClaims", int.class);
       POOLS = l.findStaticVarHandle(WeftPool.class, "pools", WeftPool[].class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
-  }
-
-  static {
-    // Before the first pool adds its counts, the word stops saying that nobody has asked: a
-    // recursion asking from now on reads the counts.
-    Weft.WANT.compareAndSet(Weft.UNASKED, 0);
   }
 
   // Declared after the VarHandles: static initialisers run in textual order.

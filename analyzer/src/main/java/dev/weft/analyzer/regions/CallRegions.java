@@ -136,9 +136,10 @@ final class CallRegions {
       for (int i = 0; i < j; i++) overlap(calls.get(i), calls.get(j), blockers);
     }
     // Code between the self-calls runs while a forked call may still run: it must not write what they read.
-    if (!calls.isEmpty() && !calls.get(0).summary().reads().isEmpty() && writesHeapDirectly(md)) {
-      blockers.add(OverlappingEffects.of(md.getNameAsString() + " writes memory directly that its recursive calls may read",
-          ctx.witness(self.get(0))));
+    Optional<Node> between = calls.isEmpty() || calls.get(0).summary().reads().isEmpty() ? Optional.empty() : writeBetween(md, self);
+    if (between.isPresent()) {
+      blockers.add(OverlappingEffects.of(md.getNameAsString() + " writes memory between its recursive calls, which a forked call may read",
+          ctx.witness(between.get())));
     }
     String method = ctx.methodOf(md.getBody().orElseThrow());
     var loc = ctx.location(md.getName());
@@ -151,14 +152,53 @@ final class CallRegions {
         ImmutableList.copyOf(facts), ImmutableList.of(), false);
   }
 
-  private boolean writesHeapDirectly(MethodDeclaration md) {
+  /**
+   * A store to memory (not a local variable) that may run while a forked recursive call runs: one
+   * written between the first self-call and the last. The rewrite forks two adjacent self-calls and
+   * joins them before anything after them runs, so a store before the first (a base case, a
+   * partition step) or after the last (a merge step) never overlaps a forked call; nor does a store
+   * into an object the method allocated and never hands to a call (a new tree node's fields).
+   */
+  private Optional<Node> writeBetween(MethodDeclaration md, List<MethodCallExpr> self) {
+    com.github.javaparser.Position from = null, to = null;
+    for (MethodCallExpr c : self) {
+      if (c.getBegin().isEmpty() || c.getEnd().isEmpty()) return Optional.of(c); // no position: assume the worst
+      if (from == null || c.getBegin().get().isBefore(from)) from = c.getBegin().get();
+      if (to == null || c.getEnd().get().isAfter(to)) to = c.getEnd().get();
+    }
     for (Node n : md.getBody().get().findAll(Node.class)) {
       Expression t = n instanceof AssignExpr a ? a.getTarget() : n instanceof UnaryExpr u && Names.isIncrement(u) ? u.getExpression() : null;
       if (t == null) continue;
       if (t instanceof NameExpr name && Names.findLocal(name, name.getNameAsString()) != null) continue;
-      return true;
+      if (t.getBegin().isEmpty()) return Optional.of(n);
+      com.github.javaparser.Position at = t.getBegin().get();
+      if (from == null || at.isBefore(from) || at.isAfter(to)) continue;
+      if (intoUnsharedFreshLocal(t)) continue;
+      return Optional.of(n);
     }
-    return false;
+    return Optional.empty();
+  }
+
+  /**
+   * {@code x.f = …} or {@code x[i] = …} where {@code x} is a local initialised with {@code new} that
+   * the method only dereferences ({@code x.f}, {@code x[i]}) or returns: nothing but this method
+   * reaches it until it returns.
+   */
+  private static boolean intoUnsharedFreshLocal(Expression target) {
+    Expression scope = target instanceof com.github.javaparser.ast.expr.FieldAccessExpr f ? f.getScope()
+        : target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a ? a.getName() : null;
+    if (!(scope instanceof NameExpr x)) return false;
+    Node decl = Names.findLocal(x, x.getNameAsString());
+    if (decl == null || !freshNeverCopied(decl, x.getNameAsString())) return false;
+    for (NameExpr use : Names.enclosingCallable(decl).findAll(NameExpr.class)) {
+      if (!use.getNameAsString().equals(x.getNameAsString()) || Names.findLocal(use, x.getNameAsString()) != decl) continue;
+      Node p = use.getParentNode().orElse(null);
+      boolean dereferenced = p instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() == use
+          || p instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a && a.getName() == use;
+      if (!dereferenced && !(p instanceof com.github.javaparser.ast.stmt.ReturnStmt)) return false;
+      if (use.findAncestor(LambdaExpr.class).isPresent()) return false;
+    }
+    return true;
   }
 
   private static String describe(EffectSummary s) {

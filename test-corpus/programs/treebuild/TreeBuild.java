@@ -22,6 +22,7 @@ public class TreeBuild {
     System.out.println("n=" + n + " size=" + root.size + " height=" + height(root));
     System.out.println("checksum=" + checksum(root));
     System.out.println("probe=" + probe(12, new int[] {7, 0}));
+    System.out.println("relay=" + relay(12, new long[] {5, 3}));
   }
 
   static int[] keys(int n) {
@@ -73,5 +74,16 @@ public class TreeBuild {
     scratch[1] = depth;
     long r = probe(depth - 1, scratch);
     return l * 17 + r;
+  }
+
+  // weft: blocked OverlappingEffects -- the first call's result is stored into scratch, which the second call reads
+  static long relay(int depth, long[] seed) {
+    if (depth == 0) {
+      return seed[0] * 7 + seed[1];
+    }
+    long[] scratch = new long[] {seed[0] + depth, seed[1]};
+    scratch[1] = relay(depth - 1, scratch);
+    relay(depth - 1, scratch);
+    return scratch[0] - scratch[1];
   }
 }

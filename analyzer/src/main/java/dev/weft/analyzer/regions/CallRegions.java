@@ -154,7 +154,8 @@ final class CallRegions {
 
   /**
    * A store to memory (not a local variable) that may run while a forked recursive call runs: one
-   * written between the first self-call and the last. The rewrite forks two adjacent self-calls and
+   * written between the first self-call and the last, or one that stores a self-call's result (in
+   * a forked task, it runs beside the other call). The rewrite forks two adjacent self-calls and
    * joins them before anything after them runs, so a store before the first (a base case, a
    * partition step) or after the last (a merge step) never overlaps a forked call; nor does a store
    * into an object the method allocated and never hands to a call (a new tree node's fields).
@@ -172,7 +173,9 @@ final class CallRegions {
       if (t instanceof NameExpr name && Names.findLocal(name, name.getNameAsString()) != null) continue;
       if (t.getBegin().isEmpty()) return Optional.of(n);
       com.github.javaparser.Position at = t.getBegin().get();
-      if (from == null || at.isBefore(from) || at.isAfter(to)) continue;
+      // x.f = f(a) stores after its call returns: inside a forked task, while the other call runs.
+      boolean storesAResult = n.findAll(MethodCallExpr.class).stream().anyMatch(c -> self.stream().anyMatch(sc -> sc == c));
+      if (!storesAResult && (from == null || at.isBefore(from) || at.isAfter(to))) continue;
       if (intoUnsharedFreshLocal(t)) continue;
       return Optional.of(n);
     }

@@ -55,9 +55,9 @@ import java.util.Set;
  * called without virtual dispatch. Forks still happen on every guarded level: the copy's levels
  * are the ones a fork would have been asked of half as often.
  *
- * Handles two self-calls combined by one arithmetic or bitwise operator (in a {@code return} or
- * expression statement; in a declaration the same choice is a conditional expression), and two
- * consecutive self-call statements or declarations. Comparisons and {@code && ||} are not rewritten
+ * Handles two self-calls combined by one arithmetic or bitwise operator or by {@code Math.max} /
+ * {@code Math.min} (in a {@code return} or expression statement; in a declaration the same choice is
+ * a conditional expression), and two consecutive self-call statements or declarations. Comparisons and {@code && ||} are not rewritten
  * (boxed comparison, short-circuit).
  */
 public final class ForkDivideAndConquer {
@@ -83,13 +83,24 @@ public final class ForkDivideAndConquer {
       Optional<Statement> s = b.findAncestor(Statement.class);
       if (s.isEmpty()) continue;
       if (isSelfCall(method, b.getLeft()) && isSelfCall(method, b.getRight())) {
-        edits.addAll(binary(site, method, b.getLeft(), b.getRight(), b.getOperator(), s.get(), clone));
+        edits.addAll(binary(site, method, b.getLeft(), b.getRight(), operator(site, b.getOperator()),
+            site.source().begin(b.getLeft()), site.source().end(b.getRight()), s.get(), clone));
       } else if (reassociable(method, b, s.get())) {
         // return x + f(a) + f(b) parses as (x + f(a)) + f(b); integral + and * are associative
         // (wrap-around included), so x + (f(a) + f(b)) is the same value, evaluated in the same order.
         BinaryExpr inner = (BinaryExpr) b.getLeft();
-        edits.addAll(binary(site, method, inner.getRight(), b.getRight(), b.getOperator(), s.get(), clone));
+        edits.addAll(binary(site, method, inner.getRight(), b.getRight(), operator(site, b.getOperator()),
+            site.source().begin(inner.getRight()), site.source().end(b.getRight()), s.get(), clone));
       }
+    }
+    for (MethodCallExpr c : body.findAll(MethodCallExpr.class)) {
+      if (!directlyIn(method, c) || c.getArguments().size() != 2
+          || !isSelfCall(method, c.getArgument(0)) || !isSelfCall(method, c.getArgument(1))) continue;
+      Optional<String> combine = mathCombine(method, c);
+      Optional<Statement> s = c.findAncestor(Statement.class);
+      if (combine.isEmpty() || s.isEmpty()) continue;
+      edits.addAll(binary(site, method, c.getArgument(0), c.getArgument(1), combine.get(),
+          site.source().begin(c), site.source().end(c), s.get(), clone));
     }
     for (BlockStmt block : body.findAll(BlockStmt.class)) {
       if (!directlyIn(method, block)) continue;
@@ -103,7 +114,7 @@ public final class ForkDivideAndConquer {
       }
     }
     if (edits.isEmpty()) {
-      return Outcome.skip("the self-calls are not two calls combined by one operator, nor two consecutive call statements");
+      return Outcome.skip("the self-calls are not two calls combined by one operator or by Math.max or min, nor two consecutive call statements");
     }
     if (clone != null) edits.add(cloneOf(site, method, clone));
     return new Outcome.Rewritten(ImmutableList.copyOf(edits), getClass().getSimpleName());
@@ -143,7 +154,7 @@ public final class ForkDivideAndConquer {
   }
 
   private static String joinCall(RegionSite site, MethodDeclaration m, Expression first, Expression second,
-      BinaryExpr.Operator op, Map<String, String> renames, String indent) {
+      String combine, Map<String, String> renames, String indent) {
     String type = m.getType().asString();
     String method = switch (type) {
       case "int" -> "joinInt";
@@ -151,16 +162,35 @@ public final class ForkDivideAndConquer {
       case "double" -> "joinDouble";
       default -> "join";
     };
-    String l = site.local("left");
-    String r = site.local("right");
     return site.weft() + "." + method + "(() -> " + site.moved(first, renames, indent) + ", () -> "
-        + site.moved(second, renames, indent) + ", (" + l + ", " + r + ") -> " + l + " "
-        + op.asString() + " " + r + ")";
+        + site.moved(second, renames, indent) + ", " + combine + ")";
   }
 
-  /** Forks {@code first ⊕ second}, the two self-calls, whose text runs from the first's start to the second's end. */
+  /** {@code (left, right) -> left ⊕ right}. */
+  private static String operator(RegionSite site, BinaryExpr.Operator op) {
+    String l = site.local("left");
+    String r = site.local("right");
+    return "(" + l + ", " + r + ") -> " + l + " " + op.asString() + " " + r;
+  }
+
+  /**
+   * {@code Math.max(f(a), f(b))} (or {@code min}, or {@code StrictMath}'s) where the method returns
+   * {@code int}, {@code long} or {@code double}: the pair is forked and the call combines the results,
+   * as {@code Math::max}. The original evaluates both calls, then the function, as the join does.
+   */
+  private static Optional<String> mathCombine(MethodDeclaration m, MethodCallExpr c) {
+    if (c.getArguments().size() != 2 || c.getScope().isEmpty() || !(c.getScope().get() instanceof NameExpr scope)) return Optional.empty();
+    String owner = scope.getNameAsString();
+    if (!owner.equals("Math") && !owner.equals("StrictMath")) return Optional.empty();
+    if (!c.getNameAsString().equals("max") && !c.getNameAsString().equals("min")) return Optional.empty();
+    String type = m.getType().asString();
+    if (!type.equals("int") && !type.equals("long") && !type.equals("double")) return Optional.empty();
+    return Optional.of(owner + "::" + c.getNameAsString());
+  }
+
+  /** Forks the two self-calls {@code first}, {@code second} inside {@code [begin, end)}, which {@code combine} joins. */
   private List<Edit> binary(RegionSite site, MethodDeclaration m, Expression first, Expression second,
-      BinaryExpr.Operator op, Statement s, String clone) {
+      String combine, int begin, int end, Statement s, String clone) {
     List<Node> calls = List.of(first, second);
     String indent = site.indentOf(s);
     String inner = indent + site.unit();
@@ -169,13 +199,11 @@ public final class ForkDivideAndConquer {
     String head = snapshots.lines() + site.headline("forks only while a worker is idle") + eol + indent;
     boolean statementForm = s instanceof ReturnStmt
         || (s instanceof ExpressionStmt es && !(es.getExpression() instanceof VariableDeclarationExpr));
-    int begin = site.source().begin(first);
-    int end = site.source().end(second);
     int bb = begin - site.source().begin(s);
     int be = end - site.source().begin(s);
     if (statementForm) {
       String original = site.text(s, Map.of());
-      String forked = original.substring(0, bb) + joinCall(site, m, first, second, op, snapshots.renames(), indent)
+      String forked = original.substring(0, bb) + joinCall(site, m, first, second, combine, snapshots.renames(), indent)
           + original.substring(be);
       String text = head + "if (" + site.weft() + ".wantsWork()) {" + eol
           + inner + Indent.shift(forked, indent, inner) + eol
@@ -186,7 +214,7 @@ public final class ForkDivideAndConquer {
     }
     // A declaration (or another statement): the same choice as a conditional expression, in place.
     boolean bare = first.getParentNode().flatMap(Node::getParentNode).filter(p -> p instanceof VariableDeclarator).isPresent();
-    String choice = site.weft() + ".wantsWork() ? " + joinCall(site, m, first, second, op, snapshots.renames(), indent)
+    String choice = site.weft() + ".wantsWork() ? " + joinCall(site, m, first, second, combine, snapshots.renames(), indent)
         + " : " + calling(site, begin, end, calls, clone);
     return List.of(
         new Edit(site.source().begin(s), site.source().begin(s), head),

@@ -459,8 +459,14 @@ public final class ProgramGenerator {
     }
     helpers.append("    int mid = (lo + hi) >>> 1;\n");
     if (!overlap && rnd.nextBoolean()) {
-      helpers.append("    return ").append(name).append("(a, lo, mid) ").append(rnd.nextBoolean() ? "+" : "^")
-          .append(' ').append(name).append("(a, mid, hi);\n  }\n\n");
+      int form = rnd.nextInt(3);
+      if (form == 2) {
+        helpers.append("    return Math.").append(rnd.nextBoolean() ? "max" : "min").append('(').append(name)
+            .append("(a, lo, mid), ").append(name).append("(a, mid, hi)) + lo;\n  }\n\n");
+      } else {
+        helpers.append("    return ").append(name).append("(a, lo, mid) ").append(form == 0 ? "+" : "^")
+            .append(' ').append(name).append("(a, mid, hi);\n  }\n\n");
+      }
     } else {
       helpers.append("    long l = ").append(name).append("(a, lo, mid").append(overlap ? " + 1" : "").append(");\n")
           .append("    long r = ").append(name).append("(a, mid, hi);\n")

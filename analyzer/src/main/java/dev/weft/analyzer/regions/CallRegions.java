@@ -1,11 +1,14 @@
 package dev.weft.analyzer.regions;
 
+import com.github.javaparser.Position;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -14,6 +17,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.google.common.collect.ImmutableList;
 import dev.weft.analyzer.effects.Access;
@@ -161,7 +165,7 @@ final class CallRegions {
    * into an object the method allocated and never hands to a call (a new tree node's fields).
    */
   private Optional<Node> writeBetween(MethodDeclaration md, List<MethodCallExpr> self) {
-    com.github.javaparser.Position from = null, to = null;
+    Position from = null, to = null;
     for (MethodCallExpr c : self) {
       if (c.getBegin().isEmpty() || c.getEnd().isEmpty()) return Optional.of(c); // no position: assume the worst
       if (from == null || c.getBegin().get().isBefore(from)) from = c.getBegin().get();
@@ -172,7 +176,7 @@ final class CallRegions {
       if (t == null) continue;
       if (t instanceof NameExpr name && Names.findLocal(name, name.getNameAsString()) != null) continue;
       if (t.getBegin().isEmpty()) return Optional.of(n);
-      com.github.javaparser.Position at = t.getBegin().get();
+      Position at = t.getBegin().get();
       // x.f = f(a) stores after its call returns: inside a forked task, while the other call runs.
       boolean storesAResult = n.findAll(MethodCallExpr.class).stream().anyMatch(c -> self.stream().anyMatch(sc -> sc == c));
       if (!storesAResult && (from == null || at.isBefore(from) || at.isAfter(to))) continue;
@@ -188,17 +192,17 @@ final class CallRegions {
    * reaches it until it returns.
    */
   private static boolean intoUnsharedFreshLocal(Expression target) {
-    Expression scope = target instanceof com.github.javaparser.ast.expr.FieldAccessExpr f ? f.getScope()
-        : target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a ? a.getName() : null;
+    Expression scope = target instanceof FieldAccessExpr f ? f.getScope()
+        : target instanceof ArrayAccessExpr a ? a.getName() : null;
     if (!(scope instanceof NameExpr x)) return false;
     Node decl = Names.findLocal(x, x.getNameAsString());
     if (decl == null || !freshNeverCopied(decl, x.getNameAsString())) return false;
     for (NameExpr use : Names.enclosingCallable(decl).findAll(NameExpr.class)) {
       if (!use.getNameAsString().equals(x.getNameAsString()) || Names.findLocal(use, x.getNameAsString()) != decl) continue;
       Node p = use.getParentNode().orElse(null);
-      boolean dereferenced = p instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() == use
-          || p instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a && a.getName() == use;
-      if (!dereferenced && !(p instanceof com.github.javaparser.ast.stmt.ReturnStmt)) return false;
+      boolean dereferenced = p instanceof FieldAccessExpr f && f.getScope() == use
+          || p instanceof ArrayAccessExpr a && a.getName() == use;
+      if (!dereferenced && !(p instanceof ReturnStmt)) return false;
       if (use.findAncestor(LambdaExpr.class).isPresent()) return false;
     }
     return true;

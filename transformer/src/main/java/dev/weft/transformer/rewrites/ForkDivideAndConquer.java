@@ -1,19 +1,19 @@
 package dev.weft.transformer.rewrites;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
-import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -55,10 +55,10 @@ import java.util.Set;
  * called without virtual dispatch. Forks still happen on every guarded level: the copy's levels
  * are the ones a fork would have been asked of half as often.
  *
- * Handles two self-calls combined by one arithmetic or bitwise operator or by {@code Math.max} /
+ * <p>Handles two self-calls combined by one arithmetic or bitwise operator or by {@code Math.max} /
  * {@code Math.min} (in a {@code return} or expression statement; in a declaration the same choice is
- * a conditional expression), and two consecutive self-call statements or declarations. Comparisons and {@code && ||} are not rewritten
- * (boxed comparison, short-circuit).
+ * a conditional expression), and two consecutive self-call statements or declarations. Comparisons
+ * and {@code && ||} are not rewritten (boxed comparison, short-circuit).
  */
 public final class ForkDivideAndConquer {
 

@@ -308,7 +308,7 @@ public final class Rewriter {
   private static boolean inClone(Node node) {
     Optional<MethodDeclaration> m = node instanceof MethodDeclaration d ? Optional.of(d) : node.findAncestor(MethodDeclaration.class);
     return m.flatMap(MethodDeclaration::getComment)
-        .filter(c -> c.getContent().trim().startsWith(ForkDivideAndConquer.CLONE_MARK) && c.getContent().contains(" as written")).isPresent();
+        .filter(c -> ForkDivideAndConquer.isCloneComment(c.getContent())).isPresent();
   }
 
   static boolean isRuntimeCall(MethodCallExpr c) {

@@ -313,7 +313,7 @@ public final class ForkDivideAndConquer {
     String eol = site.eol();
     StringBuilder out = new StringBuilder(eol).append(eol).append(indent)
         .append("// ").append(CLONE_MARK).append(' ').append(m.getNameAsString())
-        .append(" as written: its calls go back to ").append(m.getNameAsString())
+        .append(CLONE_PHRASE).append("its calls go back to ").append(m.getNameAsString())
         .append(", so only every other level of the recursion asks for work").append(eol).append(indent)
         .append("private ").append(m.isStatic() ? "static " : "");
     if (!m.getTypeParameters().isEmpty()) {
@@ -329,6 +329,13 @@ public final class ForkDivideAndConquer {
     return new Edit(at, at, out.toString());
   }
 
-  /** How a clone's comment starts: the rewriter treats a method under it as its own output. */
-  public static final String CLONE_MARK = "Weft DivideAndConquer:";
+  /** How a clone's comment starts, and what follows the method's name in it. */
+  private static final String CLONE_MARK = "Weft DivideAndConquer:";
+  private static final String CLONE_PHRASE = " as written: ";
+
+  /** A clone's comment: the rewriter treats the method under it as its own output. */
+  public static boolean isCloneComment(String content) {
+    String c = content.trim();
+    return c.startsWith(CLONE_MARK) && c.contains(CLONE_PHRASE);
+  }
 }

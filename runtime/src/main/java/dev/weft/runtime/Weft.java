@@ -56,13 +56,13 @@ public final class Weft {
    */
   public static int reduceInt(
       int from, int to, long workPerIteration, int identity, IntRangeToInt chunk, IntBinaryOperator combiner) {
-    return reduceIntOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
+    return reduceIntOverLongRange(from, to, workPerIteration, identity, Narrowed.toInt(chunk), combiner);
   }
 
   /** As {@link #reduceInt}, for {@code long}. */
   public static long reduceLong(
       int from, int to, long workPerIteration, long identity, IntRangeToLong chunk, LongBinaryOperator combiner) {
-    return reduceLongOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
+    return reduceLongOverLongRange(from, to, workPerIteration, identity, Narrowed.toLong(chunk), combiner);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class Weft {
    */
   public static <T> T reduce(
       int from, int to, long workPerIteration, Supplier<T> identity, IntRangeFold<T> chunk, BinaryOperator<T> combiner) {
-    return reduceOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
+    return reduceOverLongRange(from, to, workPerIteration, identity, Narrowed.fold(chunk), combiner);
   }
 
   // ---- scalar reductions over a long index ---------------------------------------------------

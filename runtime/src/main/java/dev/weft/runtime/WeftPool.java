@@ -161,7 +161,7 @@ public final class WeftPool {
 
   /** A pool of {@code parallelism} participants: the caller plus {@code parallelism - 1} workers. */
   public WeftPool(int parallelism) {
-    this(parallelism, "weft-pool-" + Integer.toHexString(System.identityHashCode(new Object())) + "-");
+    this(parallelism, "weft-pool-".concat(Integer.toHexString(System.identityHashCode(new Object()))).concat("-"));
   }
 
   private WeftPool(int parallelism, String prefix) {
@@ -173,7 +173,8 @@ public final class WeftPool {
     all = new Participant[w + EXTERNAL_SLOTS];
     for (int i = 0; i < w; i++) {
       Participant p = new Participant(this, i);
-      workers[i] = new Worker(p, prefix + i);
+      // concat, not +: a string concatenation links a call site, ~10 ms in a JVM that has linked none (StartupTest)
+      workers[i] = new Worker(p, prefix.concat(Integer.toString(i)));
       workers[i].nextParked = i; // the stack initially holds every unstarted worker: i-1's index + 1
       workers[i].parked = true;
       all[i] = p;
@@ -667,12 +668,12 @@ public final class WeftPool {
 
   /** As {@link Weft#reduceInt}: the long-range reduction, its chunk bounds narrowed back to int. */
   public int reduceInt(int from, int to, long workPerIteration, int identity, IntRangeToInt chunk, IntBinaryOperator combiner) {
-    return reduceIntOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
+    return reduceIntOverLongRange(from, to, workPerIteration, identity, Narrowed.toInt(chunk), combiner);
   }
 
   /** As {@link Weft#reduceLong}: the long-range reduction, its chunk bounds narrowed back to int. */
   public long reduceLong(int from, int to, long workPerIteration, long identity, IntRangeToLong chunk, LongBinaryOperator combiner) {
-    return reduceLongOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
+    return reduceLongOverLongRange(from, to, workPerIteration, identity, Narrowed.toLong(chunk), combiner);
   }
 
   /** As {@link Weft#reduceDouble}: fixed-shape tree, bit-identical for every parallelism. */
@@ -684,7 +685,7 @@ public final class WeftPool {
 
   /** As {@link Weft#reduce}: combined in index order; the long-range reduction, bounds narrowed to int. */
   public <T> T reduce(int from, int to, long workPerIteration, Supplier<T> identity, IntRangeFold<T> chunk, BinaryOperator<T> combiner) {
-    return reduceOverLongRange(from, to, workPerIteration, identity, (lo, hi) -> chunk.apply((int) lo, (int) hi), combiner);
+    return reduceOverLongRange(from, to, workPerIteration, identity, Narrowed.fold(chunk), combiner);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.weft.transformer.rewrites;
 
+import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -19,6 +21,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.google.common.collect.ImmutableList;
 import dev.weft.transformer.source.Edit;
 import dev.weft.transformer.source.Indent;
@@ -266,11 +269,15 @@ public final class ForkDivideAndConquer {
   /**
    * The name of the method's clone, or null when it gets none: the body does more than
    * {@link #CLONE_WORK} per call (a read per call is then noise, and the copy only lengthens the
-   * diff), or the method can be overridden. The name is used by no method declared or called in the
-   * file, so no overload can capture a call.
+   * diff), the method can be overridden, or its type inherits from a type declared in another file.
+   * The name is used by no method declared or called in the file, so no overload can capture a call:
+   * a supertype elsewhere could declare a method of that name whose parameters fit the calls more
+   * closely (JLS 15.12.2.5), and the calls would go to it.
    */
   private static String cloneName(RegionSite site, MethodDeclaration m) {
     if (site.region().workPerIteration() > CLONE_WORK || !final_(m)) return null;
+    Node owner = m.getParentNode().orElse(null);
+    if (owner == null || !inheritsOnlyFromThisFile(site.cu(), owner, new HashSet<>())) return null;
     Set<String> used = new HashSet<>();
     site.cu().walk(MethodDeclaration.class, d -> used.add(d.getNameAsString()));
     site.cu().walk(MethodCallExpr.class, c -> used.add(c.getNameAsString()));
@@ -279,6 +286,37 @@ public final class ForkDivideAndConquer {
     String name = base;
     for (int i = 2; used.contains(name); i++) name = base + i;
     return name;
+  }
+
+  /**
+   * Every method {@code type} inherits is declared in {@code cu}: it extends and implements nothing
+   * (an enum's or record's implicit supertype declares no method named like a clone) or only types
+   * declared in this file, by simple name, that do the same. {@code Object}'s methods are known.
+   */
+  private static boolean inheritsOnlyFromThisFile(CompilationUnit cu, Node type, Set<String> seen) {
+    List<ClassOrInterfaceType> supers = new ArrayList<>();
+    if (type instanceof ClassOrInterfaceDeclaration c) {
+      supers.addAll(c.getExtendedTypes());
+      supers.addAll(c.getImplementedTypes());
+    } else if (type instanceof EnumDeclaration e) {
+      supers.addAll(e.getImplementedTypes());
+    } else if (type instanceof RecordDeclaration r) {
+      supers.addAll(r.getImplementedTypes());
+    } else if (type instanceof ObjectCreationExpr anonymous) {
+      supers.add(anonymous.getType());
+    } else {
+      return false;
+    }
+    for (ClassOrInterfaceType t : supers) {
+      if (t.getScope().isPresent()) return false; // qualified: another file or a library
+      if (!seen.add(t.getNameAsString())) continue; // checked already (a cycle does not compile)
+      List<Node> here = new ArrayList<>();
+      cu.walk(TypeDeclaration.class, d -> {
+        if (d.getNameAsString().equals(t.getNameAsString())) here.add(d);
+      });
+      if (here.size() != 1 || !inheritsOnlyFromThisFile(cu, here.get(0), seen)) return false;
+    }
+    return true;
   }
 
   /** No subclass can override {@code m}: a call of it always runs this body. */

@@ -88,7 +88,7 @@ final class FixedShape {
         }
       }
       int mid = (a + b) >>> 1;
-      if (p == null || !WeftPool.idleWanted()) return combiner.applyAsDouble(node(p, a, mid), node(p, mid, b));
+      if (p == null || !WeftPool.idleWanted() || !p.mayOffer()) return combiner.applyAsDouble(node(p, a, mid), node(p, mid, b));
       Node right = new Node(this, mid, b);
       p.deque.push(right);
       p.pool.signalIfIdle();
@@ -177,7 +177,7 @@ final class FixedShape {
         return v;
       }
       int mid = (a + b) >>> 1;
-      if (p == null || !WeftPool.idleWanted()) {
+      if (p == null || !WeftPool.idleWanted() || !p.mayOffer()) {
         double[] l = node(p, a, mid);
         return fold(p, l, node(p, mid, b));
       }

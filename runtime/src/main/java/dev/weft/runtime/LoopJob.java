@@ -68,12 +68,16 @@ abstract class LoopJob {
     long t0 = System.nanoTime();
     long lastDt = 0;
     long lastChunk = 1;
+    // The region's first piece asks once, at its first split, whether a class initializer runs
+    // below (then it never splits: Participant.mayOffer); split-off pieces never need to.
+    boolean offers = s.splitOff;
     while (lo < hi) {
       if (lo > (long) FAILED.getOpaque(this)) break; // opaque: a later chunk failed, stop early
       long n = hi - lo;
-      if (n > chunk && p != null && (WeftPool.awakeIdleWanted() || worthWaking(p, n, lastChunk, lastDt))) {
+      if (n > chunk && p != null && (WeftPool.awakeIdleWanted() || worthWaking(p, n, lastChunk, lastDt))
+          && (offers || (offers = p.mayOffer()))) {
         long mid = lo + (n >>> 1);
-        Piece c = new Piece(this, mid, hi);
+        Piece c = Piece.splitOff(this, mid, hi);
         open(p, c);
         c.next = children;
         children = c;

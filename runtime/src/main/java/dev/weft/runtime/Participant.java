@@ -3,6 +3,9 @@ package dev.weft.runtime;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A thread taking part in a pool: a worker, or a caller that claimed one of the pool's external
@@ -29,6 +32,11 @@ final class Participant {
   private int seed;
   /** Set by the last scan: the victim still had tasks after the steal (wake another searcher). */
   boolean stoleFromBusy;
+  /**
+   * Set when {@link #mayOffer()} found a class initializer running on this thread; until the
+   * current task or top-level call ends, nothing more is offered (owner only).
+   */
+  private boolean offersRefused;
 
   Participant(WeftPool pool, int index) {
     this.pool = pool;
@@ -55,11 +63,35 @@ final class Participant {
   }
 
   /**
+   * Whether work may be handed to other threads now: not while a class initializer ({@code
+   * <clinit>}) runs on this thread. A region's tasks run code of the region's class (its lambdas
+   * are methods of that class) and often of other classes; a thread that calls into a class whose
+   * initializer another thread is running waits until it returns (JLS 12.4.2), and that
+   * initializer would be waiting for the task: the program would hang, where the sequential one
+   * initializes the class and goes on. Asked before each push (only when someone is idle, so
+   * rarely); a negative answer holds until the current task or top-level call ends, and the
+   * region runs its rest on this thread. The stack walk costs about 0.35 µs a frame.
+   */
+  boolean mayOffer() {
+    if (offersRefused) return false;
+    if (ClassInitializer.running()) {
+      offersRefused = true;
+      return false;
+    }
+    return true;
+  }
+
+  /** A new top-level call on this (external) participant: it may offer work again. */
+  void startCall() {
+    offersRefused = false;
+  }
+
+  /**
    * Heartbeat promotion (Acar et al., PLDI 2018): when a worker wants work and nothing of ours is
    * stealable, push the OLDEST latent join frame, the one with the most work left under it.
    */
   void promote() {
-    if (deque.size() > 0) return; // something is already stealable
+    if (deque.size() > 0 || !mayOffer()) return; // something is already stealable, or nothing may be
     int d = promoteFrom;
     while (d < depth && slots[d].promoted) d++;
     promoteFrom = d;
@@ -87,8 +119,37 @@ final class Participant {
   /** Runs a stolen or helped task inside its own arena scope. */
   void runTask(Task t) {
     long mark = arena.mark();
-    t.exec(this);
+    boolean refused = offersRefused;
+    offersRefused = false; // a task starts on a stack of the pool's own frames
+    try {
+      t.exec(this);
+    } finally {
+      offersRefused = refused;
+    }
     arena.release(mark);
+  }
+
+  /**
+   * Whether a class initializer is on the current thread's stack. A class, not lambdas: this is
+   * reached when a region first offers work, and linking a lambda then costs milliseconds
+   * ({@code StartupTest}).
+   */
+  private static final class ClassInitializer implements Function<Stream<StackWalker.StackFrame>, Boolean> {
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final ClassInitializer ON_STACK = new ClassInitializer();
+
+    static boolean running() {
+      return WALKER.walk(ON_STACK);
+    }
+
+    @Override
+    public Boolean apply(Stream<StackWalker.StackFrame> frames) {
+      // An iterator, not anyMatch: the stream's match operation links a lambda of the JDK's.
+      for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
+        if ("<clinit>".equals(it.next().getMethodName())) return true;
+      }
+      return false;
+    }
   }
 
   static final VarHandle OWNER;

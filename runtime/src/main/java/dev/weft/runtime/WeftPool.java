@@ -377,6 +377,7 @@ public final class WeftPool {
     for (Participant p : externals) {
       if (p.claim(t)) {
         lastExternal = p;
+        p.startCall();
         eager(1); // a top-level call starts at join depth 0
         if (this == COMMON && (int) CLAIMS.getAndAdd(1) == 0) eager(-1); // volatile add: no longer outside
         return p;
@@ -1089,6 +1090,10 @@ public final class WeftPool {
     if (n == 0) return;
     if (n == 1) {
       tasks[0].run();
+      return;
+    }
+    if (!p.mayOffer()) { // a class initializer runs below: in order, as written
+      for (Runnable t : tasks) t.run();
       return;
     }
     JoinSlot[] slots = new JoinSlot[n]; // TODO: n-ary joins allocate this index; binary joins do not

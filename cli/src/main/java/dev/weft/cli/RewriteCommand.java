@@ -176,7 +176,7 @@ public final class RewriteCommand extends WeftSubcommand {
         : out != null ? "rewritten copy written to " + out : "dry run, nothing written";
     w.println(result.count(Status.REWRITTEN) + " of " + Plural.of(result.regions().size(), "region") + " rewritten, "
         + Plural.of(files, "file") + " changed (" + action + ").");
-    if (result.count(Status.REWRITTEN) > 0) w.println(RuntimeDependency.howToLink());
+    if (result.count(Status.REWRITTEN) > 0) w.println(addDependency ? RuntimeDependency.declared() : RuntimeDependency.howToLink());
     w.flush();
   }
 

@@ -31,7 +31,7 @@ class RewriteCommandTest {
 
   @TempDir Path tmp;
 
-  private static Run rewrite(RewriteCommand.Analysis analysis, Path dir) {
+  private static Run rewrite(RewriteCommand.Analysis analysis, Path dir, String... more) {
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
           @Override
@@ -45,7 +45,9 @@ class RewriteCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cl = WeftCommand.newCommandLine(factory);
     cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-    int code = cl.execute("rewrite", dir.toString(), "--write", "--min-work", "0");
+    List<String> args = new java.util.ArrayList<>(List.of("rewrite", dir.toString(), "--write", "--min-work", "0"));
+    args.addAll(List.of(more));
+    int code = cl.execute(args.toArray(String[]::new));
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -73,6 +75,43 @@ class RewriteCommandTest {
     assertTrue(lines.get(1).startsWith("Count.java:4 DoallLoop: NOT WRITTEN, a Weft bug (please report it): "), r.out());
     assertEquals("0 of 1 region rewritten, 0 files changed (files rewritten in place).", lines.get(2), r.out());
     assertEquals(source, Files.readString(count));
+  }
+
+  /**
+   * The summary's last line says how the rewritten code gets the runtime: with
+   * {@code --add-dependency} the pom now declares it, and the line says so instead of asking for it.
+   */
+  @Test
+  void theSummarySaysWhetherThePomDeclaresTheRuntime() throws Exception {
+    String sum = """
+        public class Sum {
+          static void fill(int[] a) {
+            for (int i = 0; i < a.length; i++) {
+              a[i] = i * 3;
+            }
+          }
+        }
+        """;
+    String pom = "<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>g</groupId>\n  <artifactId>a</artifactId>\n"
+        + "  <version>1</version>\n</project>\n";
+    for (boolean add : new boolean[] {false, true}) {
+      Path dir = Files.createDirectories(tmp.resolve(add ? "added" : "plain"));
+      Files.writeString(dir.resolve("pom.xml"), pom);
+      Files.createDirectories(dir.resolve("src/main/java"));
+      Files.writeString(dir.resolve("src/main/java/Sum.java"), sum);
+      Run r = add ? rewrite((options, d) -> new Analyzer(options).analyze(d), dir, "--add-dependency")
+          : rewrite((options, d) -> new Analyzer(options).analyze(d), dir);
+      assertEquals(0, r.code(), r.out() + r.err());
+      List<String> lines = r.out().lines().toList();
+      String last = lines.get(lines.size() - 1);
+      if (add) {
+        assertEquals("The rewritten code calls the Weft runtime: pom.xml declares dev.weft:weft-runtime:0.1.0-SNAPSHOT.", last, r.out());
+        assertTrue(Files.readString(dir.resolve("pom.xml")).contains("<artifactId>weft-runtime</artifactId>"));
+      } else {
+        assertTrue(last.startsWith("The rewritten code calls the Weft runtime: add the Maven dependency dev.weft:weft-runtime:"), r.out());
+        assertEquals(pom, Files.readString(dir.resolve("pom.xml")));
+      }
+    }
   }
 
   /** A problem in a file the rewrite changed anyway (its regions were proven) claims nothing. */

@@ -23,6 +23,11 @@ public final class RuntimeDependency {
   private RuntimeDependency() {}
 
   /** What to tell the user after a rewrite. */
+  /** After {@code --add-dependency}: the pom declares the runtime (added now, or there already). */
+  public static String declared() {
+    return "The rewritten code calls the Weft runtime: pom.xml declares " + GROUP + ":" + ARTIFACT + ":" + VERSION + ".";
+  }
+
   public static String howToLink() {
     return "The rewritten code calls the Weft runtime: add the Maven dependency " + GROUP + ":" + ARTIFACT + ":"
         + VERSION + " (weft rewrite --add-dependency does it), or put " + CompileCheck.runtimeLocation()

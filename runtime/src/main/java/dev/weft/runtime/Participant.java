@@ -120,7 +120,7 @@ final class Participant {
   void runTask(Task t) {
     long mark = arena.mark();
     boolean refused = offersRefused;
-    offersRefused = false; // a task starts on a stack of the pool's own frames
+    offersRefused = false; // the task asks afresh (a walk covers the whole stack, helped-over frames too)
     try {
       t.exec(this);
     } finally {

@@ -260,7 +260,11 @@ public final class Weft {
     return p != null ? p.pool.joinOn(p, left, right, combine) : WeftPool.common().join(left, right, combine);
   }
 
-  /** Runs all, possibly in parallel; the first task's exception (in argument order) wins. */
+  /**
+   * Runs all, possibly in parallel; the first task's exception (in argument order) wins. It offers
+   * its tasks at once, so each call first walks the caller's stack for a class initializer (then
+   * the tasks run in order on this thread; {@code Participant.mayOffer}): about 0.35 µs a frame.
+   */
   public static void invokeAll(Runnable... tasks) {
     Participant p = WeftPool.current();
     if (p != null) p.pool.invokeAllOn(p, tasks);

@@ -3,7 +3,6 @@ package dev.weft.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,11 +25,7 @@ class ClassInitTest {
 
   @Test
   void regionsInAStaticInitializerRunOnTheInitializingThread(@TempDir Path dir) throws IOException, InterruptedException {
-    Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
-    String classPath = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
-        + Path.of("target", "test-classes").toAbsolutePath();
-    Process p = new ProcessBuilder(launcher.toString(), "-Dweft.stress=true", "-Dweft.parallelism=4",
-            "-cp", classPath, ClassInitProbe.class.getName())
+    Process p = new ProcessBuilder(ChildJvm.command(ClassInitProbe.class, "-Dweft.stress=true", "-Dweft.parallelism=4"))
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("out.txt").toFile())
         .start();

@@ -3,10 +3,8 @@ package dev.weft.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -26,11 +24,8 @@ class StartupTest {
 
   @Test
   void theFirstRegionsLinkNoCallSite() throws IOException, InterruptedException {
-    Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
-    String classPath = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
-        + Path.of("target", "test-classes").toAbsolutePath();
-    Process p = new ProcessBuilder(launcher.toString(), "-Xlog:class+load=info:stdout", "-Dweft.warmupMs=0",
-            "-Dweft.parallelism=2", "-cp", classPath, StartupProbe.class.getName())
+    Process p = new ProcessBuilder(ChildJvm.command(StartupProbe.class, "-Xlog:class+load=info:stdout",
+            "-Dweft.warmupMs=0", "-Dweft.parallelism=2"))
         .redirectErrorStream(true)
         .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

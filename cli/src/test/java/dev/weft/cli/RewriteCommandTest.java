@@ -114,6 +114,38 @@ class RewriteCommandTest {
     }
   }
 
+  /**
+   * A project that does not compile here because of another file (a dependency missing from the
+   * classpath, as Joda-Time's optional joda-convert): the rewrite cannot be verified and says so,
+   * for every file, with the hint to pass the classpath. It once blamed itself for the file whose
+   * own error was not there ("NOT WRITTEN, a Weft bug"), when a second rewritten file had an error
+   * of its own: the other file's error was then met again by the rewritten check. As with Joda-Time
+   * and its jar, the library's classes are on the classpath, built before the source lost its import.
+   */
+  @Test
+  void anotherFileThatDoesNotCompileLeavesTheRewriteUnverifiedNotBlamed() throws Exception {
+    Path src = Files.createDirectories(tmp.resolve("src/p"));
+    Path classes = Files.createDirectories(tmp.resolve("classes"));
+    Path zone = src.resolve("Zone.java");
+    Files.writeString(zone, "package p;\n\npublic class Zone {\n  public static int scale(int x) {\n    return x * 3;\n  }\n}\n");
+    assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), zone.toString()));
+    Files.writeString(zone, "package p;\n\nimport org.nope.FromString;\n\npublic class Zone {\n  @FromString\n"
+        + "  public static int scale(int x) {\n    return x * 3;\n  }\n}\n");
+    Files.writeString(src.resolve("Fill.java"), "package p;\n\npublic class Fill {\n  public static void fill(int[] a) {\n"
+        + "    for (int i = 0; i < a.length; i++) {\n      a[i] = Zone.scale(i);\n    }\n  }\n}\n");
+    Files.writeString(src.resolve("Broken.java"), "package p;\n\nimport org.nope.Missing;\n\npublic class Broken {\n"
+        + "  public static void fill(int[] a) {\n    for (int i = 0; i < a.length; i++) {\n      a[i] = i * 7;\n    }\n  }\n}\n");
+    Run r = rewrite((options, d) -> new Analyzer(options).analyze(d), tmp.resolve("src"), "--classpath", classes.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertFalse(r.out().contains("NOT WRITTEN"), r.out());
+    assertTrue(r.out().contains("p/Fill.java:5 DoallLoop: not rewritten: cannot verify the rewrite: the original does not compile here "
+        + "(another file does not compile: "), r.out());
+    assertTrue(r.out().contains("Zone.java=line 3: package org.nope does not exist); pass the project's classpath"), r.out());
+    assertTrue(r.out().contains("p/Broken.java:7 DoallLoop: not rewritten: cannot verify the rewrite: the original does not compile here "
+        + "(line 3: package org.nope does not exist)"), r.out());
+    assertTrue(r.out().contains("0 of 2 regions rewritten, 0 files changed (files rewritten in place)."), r.out());
+  }
+
   /** A problem in a file the rewrite changed anyway (its regions were proven) claims nothing. */
   @Test
   void aFileThatWasRewrittenIsNotListedAsLeftAlone() throws Exception {

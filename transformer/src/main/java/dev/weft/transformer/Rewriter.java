@@ -345,12 +345,14 @@ public final class Rewriter {
     Map<String, String> originalErrors = check.errors(originals);
     // Errors only in files being rewritten cost just those files; an error elsewhere (a file the
     // rewrite does not touch) leaves nothing verifiable. Judged against the files as they were.
+    // (Errors in both kinds of file: the others still leave nothing verifiable; the rewritten
+    // check would meet them again and blame the rewrite.)
     Set<String> offered = Set.copyOf(pending.keySet());
+    Optional<Map.Entry<String, String>> elsewhere =
+        originalErrors.entrySet().stream().filter(e -> !offered.contains(e.getKey())).findFirst();
     for (String path : List.copyOf(pending.keySet())) {
       String error = originalErrors.get(path);
-      if (error == null && !originalErrors.isEmpty() && originalErrors.keySet().stream().noneMatch(offered::contains)) {
-        error = "another file does not compile: " + originalErrors.entrySet().iterator().next();
-      }
+      if (error == null && elsewhere.isPresent()) error = "another file does not compile: " + elsewhere.get();
       if (error != null) drop(pending, path, outcomes, Status.SKIPPED,
           "cannot verify the rewrite: the original does not compile here (" + error + "); pass the project's classpath");
     }
